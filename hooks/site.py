@@ -8,6 +8,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from emploi_accompagne import glossary  # noqa: E402
 from emploi_accompagne.plan import NavEntry, plan_markdown  # noqa: E402
+from emploi_accompagne.templating import render_with_site_values  # noqa: E402
 
 GLOSSARY_PAGE = "glossaire.md"
 PLAN_PAGE = "plan-du-site.md"
@@ -26,6 +27,9 @@ def on_nav(nav, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    if page.meta.get("gabarit"):
+        # Pages that show deployer-provided values (mkdocs.yml `extra:`), e.g. the publisher.
+        markdown = render_with_site_values(markdown, config.extra)
     if page.file.src_uri == GLOSSARY_PAGE:
         markdown = markdown.replace("{{ glossaire }}", glossary.glossary_markdown(_state["terms"]))
     if page.file.src_uri == PLAN_PAGE:
