@@ -1,0 +1,1 @@
+"""The directory of departmental platforms: model, loading, generation."""

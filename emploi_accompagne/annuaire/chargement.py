@@ -1,0 +1,251 @@
+"""Loading `data/plateformes.yaml` so that a volunteer can act on every problem.
+
+Every problem becomes one line `file:line:col: [département CODE] field: message`
+in French, all of them at once; nothing is ever half-loaded.
+YAML is read with positions, every scalar kept as text (so `01` stays "01"),
+duplicate keys refused, anchors and aliases refused before anything is built.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from ..paths import DATA
+from .erreurs import message_en_francais
+from .modele import CODES_DEPARTEMENTS, CONTEXT_DEPARTEMENT, Plateforme
+
+FICHIER_PLATEFORMES = DATA / "plateformes.yaml"
+TAILLE_MAX = 2_000_000  # bytes: ten times the real file, far below anything harmful
+VALEURS_NULLES = {"", "~", "null", "Null", "NULL"}
+
+
+@dataclass(frozen=True)
+class Probleme:
+    fichier: str
+    ligne: int
+    colonne: int
+    departement: str
+    champ: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.fichier}:{self.ligne}:{self.colonne}: [département {self.departement}] {self.champ}: {self.message}"
+
+
+class DonneesInvalides(Exception):
+    """Raised with every problem found; str() is the report, one line per problem."""
+
+    def __init__(self, problemes: list[Probleme]):
+        self.problemes = problemes
+        super().__init__("\n".join(str(p) for p in problemes))
+
+
+Chemin = tuple[Any, ...]
+
+
+@dataclass
+class _Document:
+    """Plain data built from the YAML nodes, with the position of every key and value."""
+
+    donnees: Any
+    positions: dict[Chemin, tuple[int, int]]
+
+
+def charger_plateformes(path: Path = FICHIER_PLATEFORMES) -> list[Plateforme]:
+    nom = _nom_affiche(path)
+    texte = _lire_texte(path, nom)
+    document = _analyser_yaml(texte, nom)
+    return _valider(document, nom)
+
+
+def _nom_affiche(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(DATA.parent))
+    except ValueError:
+        return str(path)
+
+
+def _probleme_fichier(nom: str, message: str, ligne: int = 1, colonne: int = 1) -> DonneesInvalides:
+    return DonneesInvalides([Probleme(nom, ligne, colonne, "?", "fichier", message)])
+
+
+def _lire_texte(path: Path, nom: str) -> str:
+    try:
+        brut = path.read_bytes()
+    except FileNotFoundError:
+        raise _probleme_fichier(nom, "fichier introuvable") from None
+    if len(brut) > TAILLE_MAX:
+        raise _probleme_fichier(nom, f"fichier trop gros ({len(brut)} octets, {TAILLE_MAX} au maximum)")
+    try:
+        texte = brut.decode("utf-8")
+    except UnicodeDecodeError as error:
+        ligne = brut[: error.start].count(b"\n") + 1
+        colonne = error.start - (brut.rfind(b"\n", 0, error.start) + 1) + 1
+        raise _probleme_fichier(
+            nom, "le fichier doit être enregistré en UTF-8 (caractère illisible ici)", ligne, colonne
+        ) from None
+    if not texte.strip() or all(l.strip().startswith("#") or not l.strip() for l in texte.splitlines()):
+        raise _probleme_fichier(nom, f"le fichier est vide : il doit contenir les {len(CODES_DEPARTEMENTS)} fiches")
+    return texte
+
+
+def _analyser_yaml(texte: str, nom: str) -> _Document:
+    try:
+        _refuser_ancres(texte, nom)
+        racine = yaml.compose(texte, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        ligne, colonne = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        raise DonneesInvalides(
+            [Probleme(nom, ligne, colonne, _departement_avant(texte, ligne), "fichier", _syntaxe_en_francais(error))]
+        ) from None
+    except yaml.YAMLError as error:
+        raise _probleme_fichier(nom, f"syntaxe YAML invalide ({error})") from None
+    positions: dict[Chemin, tuple[int, int]] = {}
+    doublons: list[Probleme] = []
+    donnees = _construire(racine, (), positions, doublons, nom)
+    if doublons:
+        raise DonneesInvalides(doublons)
+    return _Document(donnees, positions)
+
+
+def _departement_avant(texte: str, ligne: int) -> str:
+    """The département of the entry a line belongs to, read from the text (the YAML may not parse)."""
+    for precedente in reversed(texte.splitlines()[:ligne]):
+        cle, _, valeur = precedente.strip().lstrip("-").strip().partition(":")
+        if cle == "departement":
+            return valeur.strip().strip("\"'") or "?"
+    return "?"
+
+
+def _refuser_ancres(texte: str, nom: str) -> None:
+    """Anchors and aliases can blow up memory (billion laughs); the directory never needs them."""
+    for event in yaml.parse(texte, Loader=yaml.SafeLoader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            mark = event.start_mark
+            raise _probleme_fichier(
+                nom,
+                "les ancres et alias YAML (& et *) ne sont pas acceptés : recopier la valeur",
+                mark.line + 1,
+                mark.column + 1,
+            )
+
+
+def _construire(node, chemin: Chemin, positions, doublons: list[Probleme], nom: str) -> Any:
+    positions[chemin] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        if node.style is None and node.value in VALEURS_NULLES:
+            return None
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_construire(item, (*chemin, i), positions, doublons, nom) for i, item in enumerate(node.value)]
+    resultat: dict[str, Any] = {}
+    for cle_node, valeur_node in node.value:
+        cle = cle_node.value if isinstance(cle_node, yaml.ScalarNode) else str(cle_node.value)
+        position_cle = (cle_node.start_mark.line + 1, cle_node.start_mark.column + 1)
+        if cle in resultat:
+            premiere = positions[(*chemin, ("cle", cle))][0]
+            doublons.append(
+                Probleme(
+                    nom,
+                    *position_cle,
+                    _departement_du_chemin(chemin, resultat),
+                    cle,
+                    f"champ écrit deux fois (déjà à la ligne {premiere}) : n'en garder qu'un",
+                )
+            )
+            continue
+        positions[(*chemin, ("cle", cle))] = position_cle
+        resultat[cle] = _construire(valeur_node, (*chemin, cle), positions, doublons, nom)
+    return resultat
+
+
+def _departement_du_chemin(chemin: Chemin, mapping: dict) -> str:
+    code = mapping.get("departement")
+    return code if isinstance(code, str) else "?"
+
+
+def _syntaxe_en_francais(error: yaml.MarkedYAMLError) -> str:
+    probleme = f"{error.problem or ''} {error.context or ''}"
+    if "'\\t'" in probleme:
+        return "tabulation interdite : indenter avec des espaces"
+    if "mapping values are not allowed" in probleme:
+        return "deux-points inattendu : mettre la valeur entre guillemets ou revoir l'indentation"
+    if "could not find expected ':'" in probleme:
+        return "deux-points « : » manquant après le nom du champ"
+    if "quoted scalar" in probleme:
+        return "guillemet ouvert mais jamais fermé"
+    if "expected <block end>" in probleme or "expected <block" in probleme:
+        return "indentation incohérente : aligner ce champ sur les autres champs de la fiche"
+    if "end of stream" in probleme:
+        return "fin de fichier inattendue : le fichier semble tronqué"
+    return f"syntaxe YAML invalide ({probleme.strip()})"
+
+
+def _valider(document: _Document, nom: str) -> list[Plateforme]:
+    donnees = document.donnees
+    if not isinstance(donnees, list):
+        raise _probleme_fichier(nom, "le fichier doit être une liste de fiches, chacune commençant par « - departement: »")
+    problemes: list[Probleme] = []
+    plateformes: list[Plateforme] = []
+    premiere_ligne: dict[str, int] = {}
+    for index, fiche in enumerate(donnees):
+        ligne, colonne = document.positions[(index,)]
+        code = fiche.get("departement") if isinstance(fiche, dict) else None
+        code_affiche = code if isinstance(code, str) and code else "?"
+        if not isinstance(fiche, dict):
+            problemes.append(Probleme(nom, ligne, colonne, "?", "fiche", "chaque fiche doit être une liste de champs « nom: valeur »"))
+            continue
+        if code in premiere_ligne:
+            problemes.append(
+                Probleme(nom, ligne, colonne, code_affiche, "departement",
+                         f"département en double (déjà à la ligne {premiere_ligne[code]}) : fusionner les deux fiches")
+            )
+            continue
+        if isinstance(code, str):
+            premiere_ligne[code] = ligne
+        try:
+            plateformes.append(Plateforme.model_validate(fiche, context={CONTEXT_DEPARTEMENT: code}))
+        except ValidationError as error:
+            problemes.extend(_problemes_de_validation(error, index, code_affiche, document, nom))
+    for code in CODES_DEPARTEMENTS:
+        if code not in premiere_ligne:
+            problemes.append(
+                Probleme(nom, 1, 1, code, "departement", "fiche manquante : chaque département doit avoir sa fiche")
+            )
+    if problemes:
+        raise DonneesInvalides(sorted(problemes, key=lambda p: (p.ligne, p.colonne)))
+    return sorted(plateformes, key=lambda p: CODES_DEPARTEMENTS.index(p.departement))
+
+
+def _problemes_de_validation(error: ValidationError, index: int, code: str, document: _Document, nom: str) -> list[Probleme]:
+    problemes = []
+    for detail in error.errors(include_url=False):
+        loc = tuple(detail["loc"])
+        champ = _nom_de_champ(loc, detail)
+        ligne, colonne = _position(document, (index, *loc), detail["type"])
+        problemes.append(Probleme(nom, ligne, colonne, code, champ, message_en_francais(detail)))
+    return problemes
+
+
+def _nom_de_champ(loc: tuple, detail: dict) -> str:
+    parts = [str(p) if not isinstance(p, int) else f"[{p + 1}]" for p in loc]
+    champ = ".".join(parts).replace(".[", "[")
+    return champ or (detail.get("ctx") or {}).get("champ", "fiche")
+
+
+def _position(document: _Document, chemin: Chemin, type_erreur: str) -> tuple[int, int]:
+    """The position of the value (or of the key for unknown fields), else of the closest parent."""
+    if type_erreur == "extra_forbidden":
+        cle = (*chemin[:-1], ("cle", chemin[-1]))
+        if cle in document.positions:
+            return document.positions[cle]
+    while chemin:
+        if chemin in document.positions:
+            return document.positions[chemin]
+        chemin = chemin[:-1]
+    return (1, 1)

@@ -1,0 +1,51 @@
+"""Pydantic error details turned into French a volunteer can act on."""
+from __future__ import annotations
+
+_MESSAGES = {
+    "missing": "champ obligatoire manquant",
+    "extra_forbidden": "champ inconnu : vérifier l'orthographe (la liste des champs est dans CONTRIBUTING.md)",
+    "string_type": "doit être un texte sur une seule ligne",
+    "list_type": "doit être une liste (chaque élément sur une ligne commençant par « - »)",
+    "model_type": "doit être un groupe de champs « nom: valeur »",
+    "model_attributes_type": "doit être un groupe de champs « nom: valeur »",
+    "dict_type": "doit être un groupe de champs « nom: valeur »",
+    "date_from_datetime_parsing": "date à écrire au format AAAA-MM-JJ, par exemple 2026-11-23",
+    "date_parsing": "date à écrire au format AAAA-MM-JJ, par exemple 2026-11-23",
+    "date_type": "date à écrire au format AAAA-MM-JJ, par exemple 2026-11-23",
+    "url_parsing": "adresse web invalide : écrire l'adresse complète, commençant par https://",
+    "url_scheme": "adresse web à écrire en https:// (les autres adresses sont refusées)",
+    "url_type": "adresse web invalide : écrire l'adresse complète, commençant par https://",
+}
+
+_MOTIFS = {
+    "code_postal": "code postal à 5 chiffres, par exemple 01000",
+    "code_insee": "code commune à 5 caractères (code officiel INSEE), par exemple 01053",
+    "siret": "numéro SIRET à 14 chiffres, sans espace",
+}
+
+
+def message_en_francais(detail: dict) -> str:
+    kind = detail["type"]
+    ctx = detail.get("ctx") or {}
+    champ = next((p for p in reversed(detail["loc"]) if isinstance(p, str)), "")
+    if kind == "value_error":
+        return str(ctx.get("error", detail["msg"]))
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    if kind == "enum":
+        choix = str(ctx.get("expected", "")).replace(" or ", " ou ")
+        return f"valeur non reconnue : choisir parmi {choix}"
+    if kind == "string_too_short":
+        if not str(detail.get("input", "")).strip():
+            return "valeur vide : supprimer la ligne ou la remplir"
+        return _MOTIFS.get(champ, f"texte trop court ({ctx.get('min_length')} caractères au minimum)")
+    if kind == "too_long":
+        return f"liste trop longue ({ctx.get('max_length')} éléments au maximum)"
+    if kind in ("string_pattern_mismatch", "string_too_long") and champ in _MOTIFS:
+        return _MOTIFS[champ]
+    if kind == "string_too_long":
+        return f"texte trop long ({ctx.get('max_length')} caractères au maximum)"
+    if kind == "string_pattern_mismatch":
+        return _MOTIFS.get(champ, "format non reconnu")
+    # Our own rules carry a French message already.
+    return detail["msg"]
