@@ -33,7 +33,12 @@ class Probleme:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.fichier}:{self.ligne}:{self.colonne}: [département {self.departement}] {self.champ}: {self.message}"
+        # One line per problem, whatever the input contained.
+        message = " ".join(self.message.split())
+        champ = " ".join(self.champ.split()) or "?"
+        if ":" in champ:  # a mistyped key such as "commune:x" would blur the "field: message" split
+            champ = "«" + champ.replace("»", "") + "»"
+        return f"{self.fichier}:{self.ligne}:{self.colonne}: [département {self.departement}] {champ}: {message}"
 
 
 class DonneesInvalides(Exception):
@@ -103,6 +108,12 @@ def _analyser_yaml(texte: str, nom: str) -> _Document:
         raise DonneesInvalides(
             [Probleme(nom, ligne, colonne, _departement_avant(texte, ligne), "fichier", _syntaxe_en_francais(error))]
         ) from None
+    except yaml.reader.ReaderError as error:
+        ligne, colonne = _ligne_colonne(texte, error.position)
+        raise DonneesInvalides(
+            [Probleme(nom, ligne, colonne, _departement_avant(texte, ligne), "fichier",
+                      f"caractère spécial interdit (U+{error.character:04X}) : le supprimer")]
+        ) from None
     except yaml.YAMLError as error:
         raise _probleme_fichier(nom, f"syntaxe YAML invalide ({error})") from None
     positions: dict[Chemin, tuple[int, int]] = {}
@@ -111,6 +122,10 @@ def _analyser_yaml(texte: str, nom: str) -> _Document:
     if doublons:
         raise DonneesInvalides(doublons)
     return _Document(donnees, positions)
+
+
+def _ligne_colonne(texte: str, position: int) -> tuple[int, int]:
+    return texte.count("\n", 0, position) + 1, position - (texte.rfind("\n", 0, position) + 1) + 1
 
 
 def _departement_avant(texte: str, ligne: int) -> str:

@@ -43,6 +43,9 @@ CODES_DEPARTEMENTS: tuple[str, ...] = (
 # Overseas départements have their own telephone regions (+590, +596, +594, +262).
 REGION_TELEPHONE = {"971": "GP", "972": "MQ", "973": "GF", "974": "RE", "976": "YT"}
 
+# Metropolitan France and the overseas départements (Saint-Barthélemy and Saint-Martin share +590).
+REGIONS_FRANCAISES = {"FR", "GP", "MQ", "GF", "RE", "YT", "BL", "MF"}
+
 CONTEXT_DEPARTEMENT = "departement"
 
 Texte = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
@@ -90,7 +93,11 @@ def normalise_telephone(value: str, departement: str | None) -> str:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException:
         number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+    if (
+        number is None
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.region_code_for_number(number) not in REGIONS_FRANCAISES
+    ):
         raise ValueError(
             "numéro de téléphone invalide : écrire par exemple « 04 74 00 00 00 » ou « +33 4 74 00 00 00 »"
         )
