@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build test check-data bench clean install browser
+.PHONY: serve build test check-data bench clean install browser referentiel
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -27,8 +27,13 @@ browser:
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch hooks --watch overrides --watch emploi_accompagne
 
+# Data checked first; the site is written aside and moved into place only when complete,
+# so a failed build leaves no site/ that could be deployed.
 build: $(STAMP)
-	$(BIN)/mkdocs build --strict --clean
+	rm -rf site site.partiel
+	$(BIN)/python -m emploi_accompagne check
+	$(BIN)/mkdocs build --strict --clean --site-dir site.partiel || { rm -rf site.partiel; exit 1; }
+	mv site.partiel site
 
 check-data: $(STAMP)
 	$(BIN)/python -m emploi_accompagne check
@@ -39,5 +44,10 @@ test: $(STAMP) $(NODE_STAMP) browser
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m benchmarks
 
+# Reference data (départements, communes, map) derived from pinned sources; committed.
+referentiel: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/derive_referentiel.py
+	$(BIN)/python scripts/derive_carte.py
+
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site site.partiel .pytest_cache
