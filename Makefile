@@ -2,6 +2,8 @@
 # Every target installs what it needs on first use.
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds: dates in the output (sitemap, freshness) come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed

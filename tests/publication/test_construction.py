@@ -1,0 +1,63 @@
+"""Publication : une construction est reproductible, et une construction ratée ne laisse rien à publier."""
+import subprocess
+from pathlib import Path
+
+from emploi_accompagne.paths import ROOT
+
+from .conftest import construire, date_du_dernier_commit, environnement
+
+
+def fichiers(dossier: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(dossier)): p.read_bytes() for p in sorted(dossier.rglob("*")) if p.is_file()}
+
+
+def test_deux_constructions_du_meme_commit_sont_identiques_octet_pour_octet(tmp_path):
+    epoch = date_du_dernier_commit()
+    premiere = construire(ROOT, tmp_path / "a", SOURCE_DATE_EPOCH=epoch)
+    seconde = construire(ROOT, tmp_path / "b", SOURCE_DATE_EPOCH=epoch)
+    assert premiere.returncode == 0, premiere.stderr
+    assert seconde.returncode == 0, seconde.stderr
+    a, b = fichiers(tmp_path / "a"), fichiers(tmp_path / "b")
+    assert a.keys() == b.keys()
+    differents = [nom for nom in a if a[nom] != b[nom]]
+    assert not differents, f"fichiers différents d'une construction à l'autre : {differents[:10]}"
+
+
+def test_la_date_du_plan_xml_est_celle_du_commit_et_non_de_l_horloge(tmp_path):
+    resultat = construire(ROOT, tmp_path / "s", SOURCE_DATE_EPOCH="1767225600")  # 2026-01-01
+    assert resultat.returncode == 0, resultat.stderr
+    plan = (tmp_path / "s" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2026-01-01</lastmod>" in plan
+
+
+def test_le_site_se_construit_aussi_avec_properdocs(tmp_path):
+    mkdocs = construire(ROOT, tmp_path / "mkdocs")
+    properdocs = construire(ROOT, tmp_path / "properdocs", outil="properdocs")
+    assert properdocs.returncode == 0, properdocs.stderr
+    assert fichiers(tmp_path / "mkdocs").keys() == fichiers(tmp_path / "properdocs").keys()
+
+
+def test_make_build_avec_des_donnees_fausses_s_arrete_sans_laisser_de_site(copie_du_projet):
+    (copie_du_projet / "site").mkdir()  # an earlier, good build
+    (copie_du_projet / "site" / "index.html").write_text("ancienne version")
+    donnees = copie_du_projet / "data" / "plateformes.yaml"
+    texte = donnees.read_text(encoding="utf-8")
+    debut = texte.index('- departement: "29"')
+    donnees.write_text(texte[:debut] + texte[debut:].replace("  telephone:", "  telephon: 02 00 00 00 00", 1), encoding="utf-8")
+    resultat = subprocess.run(["make", "--no-print-directory", "build"], cwd=copie_du_projet, capture_output=True, text=True, env=environnement())
+    assert resultat.returncode != 0
+    assert "[département 29] telephon: champ inconnu" in resultat.stderr
+    assert "Traceback" not in resultat.stdout + resultat.stderr
+    assert not (copie_du_projet / "site").exists() and not (copie_du_projet / "site.partiel").exists()
+
+
+def test_mkdocs_seul_refuse_aussi_des_donnees_fausses_sans_trace_python(copie_du_projet, tmp_path):
+    donnees = copie_du_projet / "data" / "plateformes.yaml"
+    donnees.write_text(donnees.read_text(encoding="utf-8").replace('"974"', '"975"'), encoding="utf-8")
+    resultat = construire(copie_du_projet, tmp_path / "sortie")
+    assert resultat.returncode != 0
+    sortie = resultat.stdout + resultat.stderr
+    assert "[département 975] departement: code de département inconnu" in sortie
+    assert "[département 974] departement: fiche manquante" in sortie
+    assert "Traceback" not in sortie
+    assert not (tmp_path / "sortie" / "index.html").exists()
