@@ -38,6 +38,28 @@ def cmd_schema(args) -> int:
     return 0
 
 
+def cmd_pages(args) -> int:
+    """Write the generated pages and files as plain files, for any engine (or none)."""
+    from pathlib import Path
+
+    from .annuaire.pages import ParametresSite, fichiers_annuaire
+
+    try:
+        plateformes = charger_plateformes()
+    except DonneesInvalides as error:
+        print(error, file=sys.stderr)
+        return 1
+    dossier = Path(args.dossier)
+    parametres = ParametresSite(site_url=args.site_url, repo_url=args.repo_url, branche="main")
+    fichiers = fichiers_annuaire(plateformes, parametres)
+    for chemin, contenu in sorted(fichiers.items()):
+        cible = dossier / chemin
+        cible.parent.mkdir(parents=True, exist_ok=True)
+        cible.write_text(contenu, encoding="utf-8", newline="")  # keep the CSV's CRLF
+    print(f"{len(fichiers)} fichiers écrits dans {dossier}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m emploi_accompagne")
     sub = parser.add_subparsers(dest="commande", required=True)
@@ -45,6 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="écrit data/plateformes.schema.json")
     schema.add_argument("--check", action="store_true", help="vérifie seulement qu'il est à jour")
     schema.set_defaults(func=cmd_schema)
+    pages = sub.add_parser("pages", help="écrit les pages générées (annuaire, recherche, exports) en fichiers ordinaires")
+    pages.add_argument("dossier", help="dossier de sortie, par exemple build/pages")
+    pages.add_argument("--site-url", default=None, help="adresse publique du site (liens absolus, JSON-LD)")
+    pages.add_argument("--repo-url", default=None, help="adresse du dépôt (liens « Signaler une correction »)")
+    pages.set_defaults(func=cmd_pages)
     args = parser.parse_args(argv)
     return args.func(args)
 

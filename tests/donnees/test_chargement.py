@@ -33,6 +33,11 @@ def remplacer_dans_fiche(texte: str, code: str, avant: str, apres: str) -> str:
     return texte[:debut] + bloc.replace(avant, apres, 1) + texte[fin:]
 
 
+def moitie(texte: str) -> int:
+    """An offset near the middle of the file, at the start of an entry (a clean cut)."""
+    return texte.index("\n- departement:", len(texte) // 2) + 1
+
+
 def numero_de_ligne(texte: str, fragment: str) -> int:
     return texte[: texte.index(fragment)].count("\n") + 1
 
@@ -130,8 +135,8 @@ def test_une_tabulation_donne_sa_ligne_et_son_departement(yaml_valide, ecrire):
     [
         (lambda t: "", "vide"),
         (lambda t: "# seulement un commentaire\n", "vide"),
-        (lambda t: t[: len(t) // 2] + '  nom: "Plateforme', "guillemet"),
-        (lambda t: t[: len(t) // 2], "manquante"),
+        (lambda t: t[: moitie(t)] + '  nom: "Plateforme', "guillemet"),
+        (lambda t: t[: moitie(t)], "manquante"),
         (lambda t: "departement: 01\n", "liste de fiches"),
         (lambda t: t.replace("  nom:\n", "  nom: a: b\n", 1), "deux-points"),
     ],
@@ -144,7 +149,9 @@ def test_un_fichier_abime_recoit_un_message_clair(yaml_valide, ecrire, transform
 def test_un_fichier_qui_n_est_pas_en_utf8_est_refuse(yaml_valide, ecrire):
     texte = remplacer_dans_fiche(yaml_valide, "18", "  nom:", "  nom: Plateforme du Cher é")
     debut = texte.index("Cher é")
-    octets = texte[:debut].encode("utf-8") + texte[debut:].encode("latin-1")  # one line saved in Latin-1
+    fin = texte.index("\n", debut)
+    # One line saved in Latin-1 by a misconfigured editor, the rest in UTF-8.
+    octets = texte[:debut].encode("utf-8") + texte[debut:fin].encode("latin-1") + texte[fin:].encode("utf-8")
     [p] = problemes(ecrire(octets))
     assert "UTF-8" in p["message"] and int(p["ligne"]) == numero_de_ligne(texte, "Cher é")
 

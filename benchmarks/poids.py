@@ -1,0 +1,331 @@
+"""What a page costs to load, measured in headless Chromium.
+
+A fresh browser context (empty cache) loads the page and we record every response until
+the network has been idle for 500 ms: the HTML, the stylesheets and scripts, the images
+and fonts, and what scripts fetch on their own (Material's search worker, its index and
+its language files). Each body is counted as a server sends it: gzip level 6 for text
+types, as is for the others (images already compressed, fonts). Also used by the budget
+tests in tests/performance/.
+"""
+from __future__ import annotations
+
+import gzip
+import time
+from dataclasses import dataclass, field
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    # Offline machine: any host but the local server fails at once instead of hanging.
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+]
+GZIP_LEVEL = 6
+TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
+              "image/svg+xml", "application/manifest+json", "application/ld+json", "text/vcard")
+# A phone-sized viewport, as Lighthouse's mobile run.
+MOBILE = {"width": 412, "height": 823}
+QUIET_MS = 700
+TIMEOUT_MS = 30_000
+# Layout shifts observed from the very start of the page (buffered entries).
+CLS_OBSERVER = """
+window.__ea_cls = 0; window.__ea_shifts = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.hadRecentInput) continue;
+      window.__ea_cls += entry.value;
+      window.__ea_shifts.push({value: entry.value, sources: (entry.sources || []).map(
+        (s) => s.node ? (s.node.nodeName + (s.node.id ? '#' + s.node.id : '') +
+          (s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.split(' ').join('.') : '')) : '?')});
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+} catch (e) { window.__ea_cls = -1; }
+"""
+
+
+def transfer_size(body: bytes, content_type: str) -> int:
+    """Bytes a gzip-enabled server sends for this body."""
+    if content_type.split(";")[0].strip().lower().startswith(TEXT_TYPES):
+        return len(gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0))
+    return len(body)
+
+
+@dataclass
+class Resource:
+    url: str
+    content_type: str
+    raw: int
+    gzip: int
+    status: int
+
+    def as_dict(self) -> dict:
+        return {"url": self.url, "type": self.content_type, "raw": self.raw, "gzip": self.gzip, "status": self.status}
+
+
+@dataclass
+class PageLoad:
+    url: str
+    resources: list[Resource] = field(default_factory=list)
+    cls: float = 0.0
+    shifts: list[dict] = field(default_factory=list)
+    stylesheets: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def total_gzip(self) -> int:
+        return sum(r.gzip for r in self.resources)
+
+    @property
+    def total_raw(self) -> int:
+        return sum(r.raw for r in self.resources)
+
+    @property
+    def html_gzip(self) -> int:
+        return self.resources[0].gzip if self.resources else 0
+
+    def by_kind(self) -> dict[str, int]:
+        """gzip bytes per kind of file: html, css, js, json, image, font, other."""
+        kinds: dict[str, int] = {}
+        for index, resource in enumerate(self.resources):
+            kind = "html" if index == 0 else kind_of(resource)
+            kinds[kind] = kinds.get(kind, 0) + resource.gzip
+        return kinds
+
+    def as_dict(self) -> dict:
+        return {
+            "url": self.url, "total_gzip": self.total_gzip, "total_raw": self.total_raw,
+            "html_gzip": self.html_gzip, "by_kind": self.by_kind(), "cls": self.cls, "shifts": self.shifts, "stylesheets": self.stylesheets,
+            "resources": [r.as_dict() for r in self.resources], "errors": self.errors,
+        }
+
+
+def kind_of(resource: Resource) -> str:
+    content_type = resource.content_type.split(";")[0].strip().lower()
+    path = resource.url.split("?", 1)[0].lower()
+    if "css" in content_type or path.endswith(".css"):
+        return "css"
+    if "javascript" in content_type or path.endswith((".js", ".mjs")):
+        return "js"
+    if "json" in content_type or path.endswith(".json"):
+        return "json"
+    if content_type.startswith("image/"):
+        return "image"
+    if content_type.startswith("font/") or path.endswith((".woff", ".woff2", ".ttf", ".otf")):
+        return "font"
+    if content_type.startswith("text/html"):
+        return "html"
+    return "other"
+
+
+def launch_browser(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+class Recorder:
+    """Records the responses of one tab; their bodies are read once, when asked."""
+
+    def __init__(self, tab) -> None:
+        self.responses: list = []
+        self.last_activity = time.monotonic()
+        tab.on("request", self._touch)
+        tab.on("response", self._on_response)
+        tab.on("requestfinished", self._touch)
+        tab.on("requestfailed", self._touch)
+
+    def _touch(self, *_args) -> None:
+        self.last_activity = time.monotonic()
+
+    def _on_response(self, response) -> None:
+        self._touch()
+        self.responses.append(response)
+
+    def wait_until_quiet(self, tab, quiet_ms: int = QUIET_MS, timeout_ms: int = TIMEOUT_MS) -> None:
+        """Let the page run until no request has started or ended for `quiet_ms`."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while time.monotonic() < deadline:
+            tab.wait_for_timeout(100)
+            if time.monotonic() - self.last_activity >= quiet_ms / 1000:
+                return
+
+    def resources(self, start: int = 0) -> tuple[list[Resource], list[str]]:
+        resources, errors = [], []
+        for response in self.responses[start:]:
+            if 300 <= response.status < 400:
+                continue  # a redirect: its target is recorded too
+            try:
+                body = response.body()
+            except Exception as error:  # e.g. a response the page aborted
+                errors.append(f"{response.url}: {error}")
+                continue
+            content_type = response.headers.get("content-type", "")
+            resources.append(Resource(response.url, content_type, len(body), transfer_size(body, content_type), response.status))
+        return resources, errors
+
+
+def new_context(browser):
+    context = browser.new_context(viewport=MOBILE, locale="fr-FR", service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    return context
+
+
+# After the load: each stylesheet, where it sits and whether any of its rules matches an
+# element of the page (pseudo-classes and pseudo-elements ignored, so this errs towards
+# "used").
+STYLESHEETS_USED = r"""() => Array.from(document.styleSheets).map((sheet) => {
+  const owner = sheet.ownerNode;
+  const matches = (rules) => {
+    for (const rule of rules) {
+      if (rule.selectorText) {
+        for (const part of rule.selectorText.split(',')) {
+          const selector = part.replace(/::?[a-zA-Z-]+(\([^)]*\))?/g, '').trim() || '*';
+          try { if (document.querySelector(selector)) return true; } catch (e) {}
+        }
+      } else if (rule.cssRules && matches(rule.cssRules)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  let used = null;
+  try { used = matches(sheet.cssRules); } catch (e) {}
+  return {href: sheet.href, in_head: !!(owner && owner.closest('head')), media: sheet.media.mediaText, used: used};
+})"""
+
+
+def measure_pages(
+    urls: list[str], concurrency: int = 4, quiet_ms: int = QUIET_MS, executable: str = CHROMIUM
+) -> dict[str, PageLoad]:
+    """Load each URL in a fresh context (empty cache), `concurrency` at a time: {url: PageLoad}.
+
+    Playwright's async API runs in a thread of its own, so this can be called next to
+    the sync API (the test session's browser) in the calling thread.
+    """
+    import asyncio
+    import threading
+
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["loads"] = asyncio.run(_measure_all(list(urls), concurrency, quiet_ms, executable))
+        except BaseException as error:  # re-raised in the calling thread
+            outcome["error"] = error
+
+    thread = threading.Thread(target=run, name="page-weights")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["loads"]
+
+
+async def _measure_all(urls: list[str], concurrency: int, quiet_ms: int, executable: str) -> dict[str, PageLoad]:
+    import asyncio
+
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+        limit = asyncio.Semaphore(concurrency)
+
+        async def one(url: str):
+            async with limit:
+                return url, await _load(browser, url, quiet_ms)
+
+        try:
+            return dict(await asyncio.gather(*(one(url) for url in urls)))
+        finally:
+            await browser.close()
+
+
+async def _load(browser, url: str, quiet_ms: int) -> PageLoad:
+    """Every response of the page until the network is quiet, the CLS and the stylesheets."""
+    import asyncio
+
+    context = await browser.new_context(viewport=MOBILE, locale="fr-FR", service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    responses: list = []
+    activity = {"last": time.monotonic()}
+
+    def touch(*_args) -> None:
+        activity["last"] = time.monotonic()
+
+    def keep(response) -> None:
+        touch()
+        responses.append(response)
+
+    try:
+        tab = await context.new_page()
+        await tab.add_init_script(CLS_OBSERVER)
+        for event in ("request", "requestfinished", "requestfailed"):
+            tab.on(event, touch)
+        tab.on("response", keep)
+        await tab.goto(url, wait_until="networkidle")
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        while time.monotonic() < deadline and time.monotonic() - activity["last"] < quiet_ms / 1000:
+            await asyncio.sleep(0.05)
+        load = PageLoad(url=url)
+        for response in responses:
+            if 300 <= response.status < 400:
+                continue  # a redirect: its target is recorded too
+            try:
+                body = await response.body()
+            except Exception as error:  # e.g. a request the page aborted
+                load.errors.append(f"{response.url}: {error}")
+                continue
+            content_type = response.headers.get("content-type", "")
+            load.resources.append(
+                Resource(response.url, content_type, len(body), transfer_size(body, content_type), response.status)
+            )
+        load.cls = await tab.evaluate("window.__ea_cls")
+        load.shifts = await tab.evaluate("window.__ea_shifts")
+        load.stylesheets = await tab.evaluate(STYLESHEETS_USED)
+        return load
+    finally:
+        await context.close()
+
+
+FINDER_FIELD = ".md-content input[role='combobox'], .md-content input[type='search'], .md-content input[type='text']"
+
+
+@dataclass
+class FinderQuery:
+    query: str
+    resources: list[Resource]
+    results: int
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def total_gzip(self) -> int:
+        return sum(r.gzip for r in self.resources)
+
+    def as_dict(self) -> dict:
+        return {"query": self.query, "total_gzip": self.total_gzip, "results": self.results,
+                "resources": [r.as_dict() for r in self.resources], "errors": self.errors}
+
+
+def finder_query(browser, url: str, query: str) -> FinderQuery:
+    """Load the finder in a fresh context, type `query`, return what the typing fetched.
+
+    A fresh page per query gives each query's worst case: the first query also fetches
+    the file every query needs.
+    """
+    context = new_context(browser)
+    try:
+        tab = context.new_page()
+        recorder = Recorder(tab)
+        tab.goto(url, wait_until="networkidle")
+        recorder.wait_until_quiet(tab)
+        before = len(recorder.responses)
+        field_ = tab.locator(FINDER_FIELD).first
+        field_.click()
+        field_.press_sequentially(query, delay=60)
+        recorder.wait_until_quiet(tab)
+        resources, errors = recorder.resources(before)
+        results = tab.locator(".md-content [role='listbox'] [role='option']").count()
+        return FinderQuery(query, resources, results, errors)
+    finally:
+        context.close()

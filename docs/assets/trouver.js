@@ -1,0 +1,285 @@
+/* Finder of the platform of a commune, a postal code or a département.
+ *
+ * Loaded only by /trouver-ma-plateforme/. Without JavaScript the form stays hidden and
+ * the page's list of départements does the job. The combobox follows the WAI-ARIA APG
+ * pattern "combobox with listbox popup": focus stays in the field, arrows move the
+ * active option (aria-activedescendant), Enter opens its page, Escape closes the list.
+ *
+ * The lookup mirrors chercher() in emploi_accompagne/annuaire/recherche.py line for
+ * line (the Python one is tested on every commune and postal code): keep them in step.
+ * Data files are fetched only once the reader types, one small file per query.
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("trouver");
+  if (!form || !window.fetch || !window.Promise || !String.prototype.normalize) {
+    return; // the list of départements on the page stays the way in
+  }
+  var champ = document.getElementById("trouver-champ");
+  var liste = document.getElementById("trouver-resultats");
+  var statut = document.getElementById("trouver-statut");
+  var racineIndex = form.getAttribute("data-index");
+  var racineDepartements = form.getAttribute("data-departements");
+
+  var MAX_AFFICHES = 20;
+  var DELAI_MS = 150;
+
+  // --- Normalisation and lookup (mirror of recherche.py) ---------------------------------
+
+  var DIACRITIQUES = /[\u0300-\u036f]/g;
+  var PAS_LETTRE_NI_CHIFFRE = /[^a-z0-9]+/g;
+
+  function normaliser(texte) {
+    var t = texte.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
+    t = t.normalize("NFD").replace(DIACRITIQUES, "");
+    t = t.replace(PAS_LETTRE_NI_CHIFFRE, " ").trim();
+    return t.replace(/\bste\b/g, "sainte").replace(/\bst\b/g, "saint");
+  }
+
+  function cleCommune(nomNormalise, longueur) {
+    var padded = nomNormalise;
+    while (padded.length < longueur) padded += " ";
+    return padded.slice(0, longueur);
+  }
+
+  function cheminCommune(cle) {
+    return "c/" + cle.replace(/ /g, "_") + ".json";
+  }
+
+  function cheminCodePostal(prefixe) {
+    return "cp/" + prefixe + ".json";
+  }
+
+  function libelleCommune(nom, codesPostaux) {
+    if (!codesPostaux.length) return nom;
+    if (codesPostaux.length === 1) return nom + " (" + codesPostaux[0] + ")";
+    return nom + " (" + codesPostaux[0] + " à " + codesPostaux[codesPostaux.length - 1] + ")";
+  }
+
+  function libelleCodePostal(codePostal, noms) {
+    return codePostal + " " + noms.slice(0, 3).join(", ") + (noms.length > 3 ? ", …" : "");
+  }
+
+  function departementsTrouves(requete, departements) {
+    var trouves = [];
+    departements.forEach(function (dep) {
+      var code = dep[0], nom = dep[1], nomNormalise = normaliser(nom);
+      var parCode = requete === code.toLowerCase() ||
+        (requete.length === 1 && /^[0-9]$/.test(requete) && "0" + requete === code);
+      var parNom = requete.length >= 2 && (
+        nomNormalise.indexOf(requete) === 0 ||
+        nomNormalise.split(" ").some(function (mot) { return mot.length >= 3 && mot.indexOf(requete) === 0; })
+      );
+      if (parCode || parNom) trouves.push({genre: "departement", libelle: nom + " (" + code + ")", departement: code});
+    });
+    return trouves;
+  }
+
+  function fichierDeCommunes(requete, cles) {
+    for (var i = 0; i < cles.length; i++) {
+      if (cleCommune(requete, cles[i].length) === cles[i]) return cles[i];
+    }
+    return null;
+  }
+
+  function communesTrouvees(requete, lignes) {
+    var exactes = [], autres = [];
+    lignes.forEach(function (ligne) {
+      var nomNormalise = normaliser(ligne[0]);
+      if (nomNormalise.indexOf(requete) !== 0) return;
+      var resultat = {genre: "commune", libelle: libelleCommune(ligne[0], ligne[2]), departement: ligne[1]};
+      (nomNormalise === requete ? exactes : autres).push(resultat);
+    });
+    return exactes.concat(autres);
+  }
+
+  function codesPostauxTrouves(requete, codes) {
+    var trouves = [];
+    Object.keys(codes).sort().forEach(function (codePostal) {
+      if (codePostal.indexOf(requete) !== 0) return;
+      codes[codePostal].forEach(function (entree) {
+        trouves.push({genre: "code-postal", libelle: libelleCodePostal(codePostal, entree[1]), departement: entree[0]});
+      });
+    });
+    return trouves;
+  }
+
+  var fichiers = {};
+  function lire(chemin) {
+    if (!fichiers[chemin]) {
+      fichiers[chemin] = fetch(racineIndex + chemin).then(function (reponse) {
+        if (!reponse.ok) throw new Error(reponse.status + " " + chemin);
+        return reponse.json();
+      });
+      fichiers[chemin].catch(function () { delete fichiers[chemin]; }); // retry next time
+    }
+    return fichiers[chemin];
+  }
+
+  function chercher(texte) {
+    var requete = normaliser(texte);
+    var reponse = {resultats: [], plusDeLettres: false, noms: {}};
+    if (!requete) return Promise.resolve(reponse);
+    return lire("departements.json").then(function (resume) {
+      resume.d.forEach(function (dep) { reponse.noms[dep[0]] = dep[1]; });
+      reponse.resultats = reponse.resultats.concat(departementsTrouves(requete, resume.d));
+      if (/^[0-9]+$/.test(requete)) {
+        if (requete.length >= 2 && resume.cp.indexOf(requete.slice(0, 2)) !== -1) {
+          return lire(cheminCodePostal(requete.slice(0, 2))).then(function (codes) {
+            reponse.resultats = reponse.resultats.concat(codesPostauxTrouves(requete, codes));
+            return reponse;
+          });
+        }
+        return reponse;
+      }
+      var cle = fichierDeCommunes(requete, resume.c);
+      reponse.plusDeLettres = resume.c.some(function (c) {
+        return c.indexOf(requete) === 0 && c !== cleCommune(requete, c.length);
+      });
+      if (cle === null) return reponse;
+      return lire(cheminCommune(cle)).then(function (lignes) {
+        reponse.resultats = reponse.resultats.concat(communesTrouvees(requete, lignes));
+        return reponse;
+      });
+    });
+  }
+
+  // --- The combobox -------------------------------------------------------------------------
+
+  var options = [];
+  var actif = -1;
+  var numeroRequete = 0;
+  var minuteur = null;
+
+  function urlDepartement(code) {
+    return racineDepartements + code.toLowerCase() + "/";
+  }
+
+  function texteOption(resultat, noms) {
+    if (resultat.genre === "departement") return resultat.libelle;
+    return resultat.libelle + " — " + noms[resultat.departement] + " (" + resultat.departement + ")";
+  }
+
+  function ouvrir(ouvert) {
+    liste.hidden = !ouvert;
+    champ.setAttribute("aria-expanded", ouvert ? "true" : "false");
+    if (!ouvert) activer(-1);
+  }
+
+  function activer(indice) {
+    if (actif >= 0 && options[actif]) {
+      options[actif].setAttribute("aria-selected", "false");
+    }
+    actif = indice;
+    if (indice < 0) {
+      champ.removeAttribute("aria-activedescendant");
+      return;
+    }
+    var option = options[indice];
+    option.setAttribute("aria-selected", "true");
+    champ.setAttribute("aria-activedescendant", option.id);
+    option.scrollIntoView({block: "nearest"});
+  }
+
+  function aller(option) {
+    window.location.href = option.getAttribute("data-href");
+  }
+
+  function message(reponse, total) {
+    if (total === 0 && reponse.plusDeLettres) {
+      return "Beaucoup de communes commencent ainsi : continuez à taper.";
+    }
+    if (total === 0) {
+      return "Aucun résultat. Vérifiez l'orthographe, ou choisissez votre département dans la liste plus bas.";
+    }
+    var texte = total === 1 ? "1 résultat." : total + " résultats.";
+    if (total > MAX_AFFICHES) texte += " Les " + MAX_AFFICHES + " premiers sont affichés : précisez votre recherche.";
+    if (reponse.plusDeLettres) texte += " D'autres communes commencent ainsi : continuez à taper.";
+    return texte + " Flèche bas pour choisir, puis Entrée.";
+  }
+
+  function afficher(reponse) {
+    var resultats = reponse.resultats;
+    liste.textContent = "";
+    options = [];
+    actif = -1;
+    champ.removeAttribute("aria-activedescendant");
+    resultats.slice(0, MAX_AFFICHES).forEach(function (resultat, indice) {
+      var option = document.createElement("li");
+      option.id = "trouver-option-" + indice;
+      option.setAttribute("role", "option");
+      option.setAttribute("aria-selected", "false");
+      option.setAttribute("data-href", urlDepartement(resultat.departement));
+      option.textContent = texteOption(resultat, reponse.noms);
+      liste.appendChild(option);
+      options.push(option);
+    });
+    ouvrir(options.length > 0);
+    statut.textContent = message(reponse, resultats.length);
+  }
+
+  function lancer() {
+    var texte = champ.value;
+    var numero = ++numeroRequete;
+    if (!normaliser(texte)) {
+      afficher({resultats: [], plusDeLettres: false, noms: {}});
+      statut.textContent = "";
+      form.setAttribute("data-recherche", texte);
+      return;
+    }
+    chercher(texte).then(function (reponse) {
+      if (numero !== numeroRequete) return; // a later query has been typed since
+      afficher(reponse);
+      form.setAttribute("data-recherche", texte); // which query the list answers (tests wait for it)
+    }).catch(function () {
+      if (numero !== numeroRequete) return;
+      ouvrir(false);
+      statut.textContent = "La recherche ne fonctionne pas pour l'instant. Choisissez votre département dans la liste plus bas.";
+    });
+  }
+
+  champ.addEventListener("input", function () {
+    window.clearTimeout(minuteur);
+    minuteur = window.setTimeout(lancer, DELAI_MS);
+  });
+
+  champ.addEventListener("keydown", function (evenement) {
+    var touche = evenement.key;
+    if (touche === "ArrowDown" || touche === "ArrowUp") {
+      if (!options.length) return;
+      evenement.preventDefault();
+      if (liste.hidden) ouvrir(true);
+      var pas = touche === "ArrowDown" ? 1 : -1;
+      var depart = actif < 0 ? (pas === 1 ? -1 : options.length) : actif;
+      activer((depart + pas + options.length) % options.length);
+    } else if (touche === "Enter") {
+      evenement.preventDefault();
+      if (!liste.hidden && actif >= 0) aller(options[actif]);
+      else if (options.length === 1) aller(options[0]);
+    } else if (touche === "Escape") {
+      if (!liste.hidden) {
+        evenement.preventDefault();
+        ouvrir(false);
+      } else if (champ.value) {
+        evenement.preventDefault();
+        champ.value = "";
+        lancer();
+      }
+    } else if (touche === "Tab") {
+      ouvrir(false);
+    }
+  });
+
+  // Clicks on an option open its page; pressing the mouse must not take focus from the field.
+  liste.addEventListener("mousedown", function (evenement) { evenement.preventDefault(); });
+  liste.addEventListener("click", function (evenement) {
+    var option = evenement.target.closest("[role=option]");
+    if (option) aller(option);
+  });
+  champ.addEventListener("blur", function () { ouvrir(false); });
+  champ.addEventListener("focus", function () { if (options.length) ouvrir(true); });
+  form.addEventListener("submit", function (evenement) { evenement.preventDefault(); });
+
+  form.hidden = false;
+})();

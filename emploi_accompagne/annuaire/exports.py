@@ -1,0 +1,225 @@
+"""The open-data exports of the directory, published under /donnees/.
+
+- plateformes.json: the entries exactly as the model holds them (valid against
+  plateformes.schema.json, published next to it);
+- plateformes.csv: one row per département, for spreadsheets (UTF-8 with a byte order
+  mark so that Excel reads the accents; cells that a spreadsheet would run as a
+  formula are neutralised);
+- data-inclusion/structures.json and services.json: the national data·inclusion
+  schema v1 (one structure and one service per platform).
+
+Outputs only depend on the data (no build date), so two builds give the same bytes.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .. import referentiel
+from ..paths import DATA
+from .modele import Plateforme
+
+DOSSIER = "donnees"
+FICHIER_SCHEMA = DATA / "plateformes.schema.json"
+SOURCE_DATA_INCLUSION = "annuaire-emploi-accompagne"
+BOM = "\ufeff"
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+
+COLONNES_CSV = (
+    "departement",
+    "departement_nom",
+    "region",
+    "nom",
+    "telephone",
+    "courriel",
+    "site_web",
+    "adresse",
+    "complement_adresse",
+    "code_postal",
+    "commune",
+    "code_insee",
+    "horaires_accueil",
+    "accessibilite_lieu",
+    "structure_gestionnaire",
+    "structure_gestionnaire_siret",
+    "structure_gestionnaire_site_web",
+    "partenaires",
+    "sites",
+    "remarques",
+    "lien_source",
+    "date_maj",
+    "statut_verification",
+)
+SEPARATEUR_LISTE = " | "
+
+
+# --- JSON -------------------------------------------------------------------------------------
+
+
+def _json(valeur) -> str:
+    return json.dumps(valeur, ensure_ascii=False, indent=1) + "\n"
+
+
+def plateformes_json(plateformes: list[Plateforme]) -> str:
+    return _json([p.model_dump(mode="json") for p in plateformes])
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def neutraliser_formule(valeur: str) -> str:
+    """Prefix a quote to a cell a spreadsheet would read as a formula (OWASP's advice)."""
+    return "'" + valeur if valeur.startswith(DEBUTS_DE_FORMULE) else valeur
+
+
+def _ligne_csv(plateforme: Plateforme) -> dict[str, str]:
+    dep = referentiel.departement(plateforme.departement)
+    gestionnaire = plateforme.structure_gestionnaire
+    valeurs = {
+        **plateforme.model_dump(mode="json", exclude={"structure_gestionnaire", "partenaires", "sites"}),
+        "departement_nom": dep.nom,
+        "region": dep.region,
+        "structure_gestionnaire": gestionnaire.nom if gestionnaire else None,
+        "structure_gestionnaire_siret": gestionnaire.siret if gestionnaire else None,
+        "structure_gestionnaire_site_web": gestionnaire.site_web if gestionnaire else None,
+        "partenaires": SEPARATEUR_LISTE.join(p.nom for p in plateforme.partenaires),
+        "sites": SEPARATEUR_LISTE.join(s.nom for s in plateforme.sites),
+    }
+    return {colonne: neutraliser_formule(str(valeurs.get(colonne) or "")) for colonne in COLONNES_CSV}
+
+
+def plateformes_csv(plateformes: list[Plateforme]) -> str:
+    tampon = io.StringIO()
+    ecrivain = csv.DictWriter(tampon, fieldnames=COLONNES_CSV, lineterminator="\r\n")
+    ecrivain.writeheader()
+    for plateforme in plateformes:
+        ecrivain.writerow(_ligne_csv(plateforme))
+    return BOM + tampon.getvalue()
+
+
+# --- data·inclusion v1 -------------------------------------------------------------------------
+
+DESCRIPTION_STRUCTURE = (
+    "Plateforme départementale emploi accompagné : un référent (job coach) aide une personne "
+    "en situation de handicap à trouver un emploi en milieu ordinaire et à le garder, et "
+    "accompagne aussi son employeur."
+)
+DESCRIPTION_SERVICE = (
+    "Un référent emploi accompagné (job coach) suit la personne aussi longtemps que nécessaire : "
+    "évaluation de sa situation, projet professionnel, recherche d'emploi, puis soutien dans "
+    "l'emploi. Il appuie aussi l'employeur, le manager et les collègues. Gratuit pour la "
+    "personne et pour l'employeur."
+)
+PUBLICS_PRECISIONS = (
+    "Personnes de 16 ans ou plus ayant une reconnaissance de la qualité de travailleur "
+    "handicapé (RQTH) ou un autre titre de l'obligation d'emploi."
+)
+CONDITIONS_ACCES = (
+    "Sur prescription : décision de la CDAPH (demande à la MDPH), ou prescription de "
+    "France Travail, de Cap emploi ou d'une mission locale."
+)
+MOBILISATION_PRECISIONS = (
+    "La personne demande une prescription à la MDPH, à France Travail, à Cap emploi ou à sa "
+    "mission locale ; le prescripteur vérifie avec la plateforme que l'accompagnement convient."
+)
+
+
+def identifiant(plateforme: Plateforme) -> str:
+    return f"{SOURCE_DATA_INCLUSION}--{plateforme.departement.lower()}"
+
+
+def nom_structure(plateforme: Plateforme) -> str:
+    dep = referentiel.departement(plateforme.departement)
+    return plateforme.nom or f"Plateforme emploi accompagné {dep.de}"
+
+
+def url_page(site_url: str | None, plateforme: Plateforme) -> str | None:
+    if not site_url:
+        return None
+    return f"{site_url.rstrip('/')}/departements/{plateforme.departement.lower()}/"
+
+
+def _coordonnees_data_inclusion(plateforme: Plateforme) -> dict:
+    champs = (
+        "adresse", "complement_adresse", "code_postal", "commune", "code_insee",
+        "telephone", "courriel", "horaires_accueil",
+    )  # fmt: skip
+    return {champ: getattr(plateforme, champ) for champ in champs if getattr(plateforme, champ)}
+
+
+def structure_data_inclusion(plateforme: Plateforme, site_url: str | None) -> dict:
+    structure = {
+        "source": SOURCE_DATA_INCLUSION,
+        "id": identifiant(plateforme),
+        "nom": nom_structure(plateforme),
+        "date_maj": plateforme.date_maj.isoformat(),
+        "description": DESCRIPTION_STRUCTURE,
+        **_coordonnees_data_inclusion(plateforme),
+    }
+    if plateforme.structure_gestionnaire and plateforme.structure_gestionnaire.siret:
+        # The platform is not an establishment of its own: data·inclusion accepts the
+        # SIRET of the organisation that runs it.
+        structure["siret"] = plateforme.structure_gestionnaire.siret
+    if plateforme.site_web:
+        structure["site_web"] = plateforme.site_web
+    if plateforme.accessibilite_lieu:
+        structure["accessibilite_lieu"] = plateforme.accessibilite_lieu
+    lien = url_page(site_url, plateforme)
+    if lien:
+        structure["lien_source"] = lien
+    return structure
+
+
+def _modes_mobilisation(plateforme: Plateforme) -> list[str]:
+    modes = []
+    if plateforme.courriel:
+        modes.append("envoyer-un-courriel")
+    if plateforme.telephone:
+        modes.append("telephoner")
+    return modes
+
+
+def service_data_inclusion(plateforme: Plateforme, site_url: str | None) -> dict:
+    service = {
+        "source": SOURCE_DATA_INCLUSION,
+        "structure_id": identifiant(plateforme),
+        "id": identifiant(plateforme) + "--emploi-accompagne",
+        "nom": "Emploi accompagné",
+        "description": DESCRIPTION_SERVICE,
+        "date_maj": plateforme.date_maj.isoformat(),
+        "type": "accompagnement",
+        "thematiques": ["trouver-un-emploi--maintien-dans-lemploi"],
+        "frais": "gratuit",
+        "publics": ["personnes-en-situation-de-handicap"],
+        "publics_precisions": PUBLICS_PRECISIONS,
+        "conditions_acces": CONDITIONS_ACCES,
+        "zone_eligibilite": [plateforme.departement],
+        "mobilisable_par": ["professionnels"],
+        "mobilisation_precisions": MOBILISATION_PRECISIONS,
+        **_coordonnees_data_inclusion(plateforme),
+    }
+    modes = _modes_mobilisation(plateforme)
+    if modes:
+        service["modes_mobilisation"] = modes
+    lien = url_page(site_url, plateforme)
+    if lien:
+        service["lien_source"] = lien
+    return service
+
+
+# --- All files -----------------------------------------------------------------------------------
+
+
+def fichiers_exports(plateformes: list[Plateforme], site_url: str | None) -> dict[str, str]:
+    return {
+        f"{DOSSIER}/plateformes.json": plateformes_json(plateformes),
+        f"{DOSSIER}/plateformes.csv": plateformes_csv(plateformes),
+        f"{DOSSIER}/plateformes.schema.json": FICHIER_SCHEMA.read_text(encoding="utf-8"),
+        f"{DOSSIER}/data-inclusion/structures.json": _json(
+            [structure_data_inclusion(p, site_url) for p in plateformes]
+        ),
+        f"{DOSSIER}/data-inclusion/services.json": _json([service_data_inclusion(p, site_url) for p in plateformes]),
+    }

@@ -1,0 +1,149 @@
+"""MkDocs hook: accessibility and validity fixes on Material's markup where no block exists.
+
+Material for MkDocs 9.8.1 writes a few things that the tests (axe-core, W3C Nu checker)
+reject, in parts of its templates that have no `{% block %}` to override:
+
+- the search `<div class="md-search" role="dialog">` has no accessible name (axe
+  `aria-dialog-name`) -> add `aria-label="Recherche"`; its inner `role="search"` landmark
+  has no name either, so a second search landmark on a page (the directory's finder)
+  makes them indistinguishable (axe `landmark-unique`) -> name it "Rechercher dans le site";
+- the two hidden checkbox toggles (`#__drawer`, `#__search`) carry `autocomplete="off"`,
+  which HTML does not allow on a checkbox -> remove the attribute;
+- navigation section labels get an empty `tabindex=""` (invalid) -> remove it;
+- on a page outside the navigation, the table of contents' title is a `<label for="__toc">`
+  although no `#__toc` checkbox exists (invalid) -> drop the `for` attribute;
+- the repository link (`repo_url`) asks api.github.com for stars and forks from every
+  page, a request to another origin -> drop `data-md-component="source"`, which only
+  triggers that request; the link itself stays;
+- the skip link ("Aller au contenu") is written only when the page has a table of
+  contents entry, and it points at a heading that cannot take focus, so keyboard focus
+  stays on the skip link -> add the link when it is missing (e.g. the 404 page) and make
+  its target focusable with `tabindex="-1"`.
+
+Each replacement targets Material's exact markup and raises when that markup is not
+found, so that a Material upgrade cannot silently undo a fix.
+"""
+from __future__ import annotations
+
+import re
+
+SKIP_LABEL = "Aller au contenu"
+SEARCH_DIALOG_LABEL = "Recherche"
+SEARCH_LANDMARK_LABEL = "Rechercher dans le site"
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+SEARCH_LANDMARK = '<div class="md-search__inner" role="search">'
+TOGGLE_WITH_AUTOCOMPLETE = re.compile(
+    r'(<input class="md-toggle" data-md-toggle="(?:drawer|search)" type="checkbox" id="__(?:drawer|search)")'
+    r' autocomplete="off">'
+)
+SECTION_LABEL_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*") tabindex="">')
+SOURCE_LINK = re.compile(r'(<a href="[^"]*" title="[^"]*" class="md-source") data-md-component="source">')
+TOC_TITLE_LABEL = '<label class="md-nav__title" for="__toc">'
+SKIP_BLOCK = re.compile(r'(<div data-md-component="skip">)(.*?)(</div>)', re.DOTALL)
+SKIP_LINK_HREF = re.compile(r'<a href="#([^"]+)" class="md-skip">')
+FIRST_H1 = re.compile(r"<h1\b([^>]*)>")
+DEFAULT_SKIP_TARGET = "contenu"
+
+
+class MaterialMarkupChanged(RuntimeError):
+    """Material's markup no longer matches what a fix expects: review hooks/material_fixes.py."""
+
+
+def on_post_page(output: str, page, config) -> str:
+    return fix_material_markup(output, where=page.file.src_uri)
+
+
+def on_post_template(output_content: str, template_name: str, config) -> str:
+    # Static templates (404.html) go through this event, not on_post_page.
+    if not template_name.endswith(".html"):
+        return output_content
+    return fix_material_markup(output_content, where=template_name)
+
+
+def fix_material_markup(html: str, where: str) -> str:
+    html = _name_search_dialog(html, where)
+    html = _drop_autocomplete_on_toggles(html, where)
+    html = _drop_empty_tabindex_on_section_labels(html, where)
+    html = _keep_repository_link_offline(html, where)
+    html = _unlink_toc_title_without_toggle(html)
+    return _make_skip_link_move_focus(html, where)
+
+
+def _name_search_dialog(html: str, where: str) -> str:
+    if SEARCH_DIALOG not in html:
+        raise MaterialMarkupChanged(f"{where}: search dialog markup not found")
+    if SEARCH_LANDMARK not in html:
+        raise MaterialMarkupChanged(f"{where}: search landmark markup not found")
+    html = html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{SEARCH_DIALOG_LABEL}">', 1)
+    return html.replace(SEARCH_LANDMARK, SEARCH_LANDMARK[:-1] + f' aria-label="{SEARCH_LANDMARK_LABEL}">', 1)
+
+
+def _drop_autocomplete_on_toggles(html: str, where: str) -> str:
+    html, count = TOGGLE_WITH_AUTOCOMPLETE.subn(r"\1>", html)
+    if count != 2:
+        raise MaterialMarkupChanged(f"{where}: expected the 2 checkbox toggles with autocomplete, found {count}")
+    return html
+
+
+def _drop_empty_tabindex_on_section_labels(html: str, where: str) -> str:
+    html, count = SECTION_LABEL_EMPTY_TABINDEX.subn(r"\1>", html)
+    # Material writes the empty tabindex on each navigation section (navigation.sections).
+    if count == 0 and "md-nav__item--section" in html:
+        raise MaterialMarkupChanged(f"{where}: navigation section label markup not found")
+    return html
+
+
+def _keep_repository_link_offline(html: str, where: str) -> str:
+    html = SOURCE_LINK.sub(r"\1>", html)
+    if 'class="md-source"' in html and 'data-md-component="source"' in html:
+        raise MaterialMarkupChanged(f"{where}: repository link markup not recognised")
+    return html
+
+
+def _unlink_toc_title_without_toggle(html: str) -> str:
+    # Material writes the #__toc checkbox only for pages listed in the navigation.
+    if TOC_TITLE_LABEL in html and 'id="__toc"' not in html:
+        html = html.replace(TOC_TITLE_LABEL, '<label class="md-nav__title">')
+    return html
+
+
+def _make_skip_link_move_focus(html: str, where: str) -> str:
+    block = SKIP_BLOCK.search(html)
+    if block is None:
+        raise MaterialMarkupChanged(f"{where}: skip link container not found")
+    link = SKIP_LINK_HREF.search(block.group(2))
+    if link is None:
+        # No table of contents (e.g. the 404 page): point the skip link at the first h1.
+        target = _ensure_first_h1_has_id(html)
+        if target is None:
+            return html  # a page without h1: the keyboard test reports it
+        html, target_id = target
+        skip_link = f'\n        <a href="#{target_id}" class="md-skip">\n          {SKIP_LABEL}\n        </a>\n      '
+        html = html[: block.start(2)] + skip_link + html[block.end(2):]
+    else:
+        target_id = link.group(1)
+    return _make_focusable(html, target_id, where)
+
+
+def _ensure_first_h1_has_id(html: str) -> tuple[str, str] | None:
+    h1 = FIRST_H1.search(html, max(0, html.find('<div class="md-content"')))
+    if h1 is None:
+        return None
+    existing = re.search(r'\sid="([^"]+)"', h1.group(1))
+    if existing:
+        return html, existing.group(1)
+    new_tag = f'<h1 id="{DEFAULT_SKIP_TARGET}"{h1.group(1)}>'
+    return html[: h1.start()] + new_tag + html[h1.end():], DEFAULT_SKIP_TARGET
+
+
+def _make_focusable(html: str, target_id: str, where: str) -> str:
+    # tabindex="-1" lets the browser move focus to the heading when the skip link is followed.
+    target = re.compile(r'<(h[1-6]|div|section|article|main)\b([^>]*\sid="' + re.escape(target_id) + r'"[^>]*)>')
+    match = target.search(html)
+    if match is None:
+        raise MaterialMarkupChanged(f"{where}: skip link target #{target_id} not found")
+    if "tabindex=" in match.group(2):
+        return html
+    new_tag = f'<{match.group(1)}{match.group(2)} tabindex="-1">'
+    return html[: match.start()] + new_tag + html[match.end():]

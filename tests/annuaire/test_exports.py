@@ -1,0 +1,131 @@
+"""Les exports de /donnees/ : JSON conforme au schéma publié, CSV sans formule, data·inclusion v1."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import jsonschema
+import pytest
+from data_inclusion.schema.v1 import Service, Structure
+
+from emploi_accompagne.annuaire import exports
+from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS, Plateforme
+
+from .conftest import NOM_PIEGE
+
+# data·inclusion turns some checks into warnings unless asked to be strict.
+STRICT = {"ignore_warnings": False}
+
+
+def lignes_csv(texte: str) -> list[dict]:
+    assert texte.startswith(exports.BOM)
+    return list(csv.DictReader(io.StringIO(texte.removeprefix(exports.BOM))))
+
+
+@pytest.fixture(params=["reelles", "completes"])
+def exports_a_tester(request, fichiers, fichiers_complets):
+    """The exports of the real data and of the data with one complete entry."""
+    return fichiers if request.param == "reelles" else fichiers_complets
+
+
+# --- JSON ----------------------------------------------------------------------------------------
+
+
+def test_le_json_respecte_le_schema_publie_a_cote(exports_a_tester):
+    schema = json.loads(exports_a_tester["donnees/plateformes.schema.json"])
+    donnees = json.loads(exports_a_tester["donnees/plateformes.json"])
+    jsonschema.validate(donnees, schema)
+    assert [fiche["departement"] for fiche in donnees] == list(CODES_DEPARTEMENTS)
+    # And the model reads it back unchanged.
+    assert all(Plateforme.model_validate(fiche) for fiche in donnees)
+
+
+def test_le_schema_publie_est_celui_du_depot(fichiers):
+    assert fichiers["donnees/plateformes.schema.json"] == exports.FICHIER_SCHEMA.read_text(encoding="utf-8")
+
+
+def test_le_json_garde_le_texte_tel_quel(fichiers_complets):
+    ain = json.loads(fichiers_complets["donnees/plateformes.json"])[0]
+    assert ain["nom"] == NOM_PIEGE
+    assert ain["telephone"] == "+33465710000"  # no quote in front: only the CSV needs it
+
+
+# --- CSV -----------------------------------------------------------------------------------------
+
+
+def test_le_csv_a_une_ligne_par_departement_et_les_colonnes_annoncees(exports_a_tester):
+    lignes = lignes_csv(exports_a_tester["donnees/plateformes.csv"])
+    assert [ligne["departement"] for ligne in lignes] == list(CODES_DEPARTEMENTS)
+    assert tuple(lignes[0]) == exports.COLONNES_CSV
+    assert lignes[0]["departement_nom"] == "Ain" and lignes[0]["region"] == "Auvergne-Rhône-Alpes"
+
+
+def test_le_csv_neutralise_les_formules(fichiers_complets):
+    ain = lignes_csv(fichiers_complets["donnees/plateformes.csv"])[0]
+    assert ain["adresse"] == "'=1 rue de l'Exemple"
+    assert ain["telephone"] == "'+33465710000"
+    assert ain["remarques"] == "'+Accueil sur rendez-vous -le matin @antenne"
+    assert ain["nom"] == NOM_PIEGE  # quotes, commas and semicolons survive the CSV round trip
+    assert ain["partenaires"] == "Partenaire Un | Partenaire Deux"
+    for lignes in (lignes_csv(fichiers_complets["donnees/plateformes.csv"]),):
+        for ligne in lignes:
+            for valeur in ligne.values():
+                assert not valeur.startswith(exports.DEBUTS_DE_FORMULE)
+
+
+@pytest.mark.parametrize(
+    ("valeur", "attendu"),
+    [
+        ("=SOMME(A1:A2)", "'=SOMME(A1:A2)"),
+        ("+33465710000", "'+33465710000"),
+        ("-2", "'-2"),
+        ("@cmd", "'@cmd"),
+        ("\t=1", "'\t=1"),
+        ("Ain", "Ain"),
+        ("", ""),
+        ("a=b", "a=b"),
+    ],
+)
+def test_neutraliser_formule(valeur, attendu):
+    assert exports.neutraliser_formule(valeur) == attendu
+
+
+# --- data·inclusion ---------------------------------------------------------------------------------
+
+
+def test_chaque_structure_valide_le_modele_data_inclusion(exports_a_tester):
+    structures = json.loads(exports_a_tester["donnees/data-inclusion/structures.json"])
+    assert len(structures) == 101
+    for structure in structures:
+        Structure.model_validate(structure, context=STRICT)
+    assert len({s["id"] for s in structures}) == 101
+
+
+def test_chaque_service_valide_le_modele_data_inclusion(exports_a_tester):
+    structures = json.loads(exports_a_tester["donnees/data-inclusion/structures.json"])
+    services = json.loads(exports_a_tester["donnees/data-inclusion/services.json"])
+    assert len(services) == 101
+    ids_structures = {s["id"] for s in structures}
+    for service, code in zip(services, CODES_DEPARTEMENTS):
+        valide = Service.model_validate(service, context=STRICT)
+        assert valide.type.value == "accompagnement"
+        assert valide.frais.value == "gratuit"
+        assert {p.value for p in valide.publics} == {"personnes-en-situation-de-handicap"}
+        assert valide.zone_eligibilite == [code]
+        assert service["structure_id"] in ids_structures
+
+
+def test_la_fiche_complete_passe_ses_contacts_a_data_inclusion(fichiers_complets):
+    structure = json.loads(fichiers_complets["donnees/data-inclusion/structures.json"])[0]
+    service = json.loads(fichiers_complets["donnees/data-inclusion/services.json"])[0]
+    assert structure["telephone"] == "+33465710000" and structure["siret"] == "12345678901234"
+    assert structure["lien_source"] == "https://exemple.test/annuaire/departements/01/"
+    assert set(service["modes_mobilisation"]) == {"telephoner", "envoyer-un-courriel"}
+
+
+def test_les_exports_ne_dependent_que_des_donnees(plateformes):
+    # Two generations give the same bytes (no date of build inside).
+    premiers = exports.fichiers_exports(plateformes, "https://exemple.test/")
+    seconds = exports.fichiers_exports(plateformes, "https://exemple.test/")
+    assert premiers == seconds

@@ -1,0 +1,147 @@
+"""La recherche « Trouver ma plateforme », sur ses propres fichiers de données.
+
+Every commune and every postal code of the reference data must lead to the right
+département(s), through the files the page fetches, and one query must stay small.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from emploi_accompagne import referentiel
+from emploi_accompagne.annuaire import recherche
+
+
+def departements_du_code_postal(code_postal: str, lire) -> set[str]:
+    reponse = recherche.chercher(code_postal, lire)
+    return {r.departement for r in reponse.resultats if r.genre == "code-postal" and r.libelle.startswith(code_postal + " ")}
+
+
+def test_chaque_code_postal_mene_au_bon_departement(lire):
+    attendus = referentiel.departements_par_code_postal()
+    assert len(attendus) > 6000
+    erreurs = {
+        code_postal: (departements, departements_du_code_postal(code_postal, lire))
+        for code_postal, departements in attendus.items()
+        if departements_du_code_postal(code_postal, lire) != set(departements)
+    }
+    assert not erreurs
+
+
+def test_les_16_codes_postaux_sur_deux_departements_donnent_les_deux(lire):
+    doubles = {cp: deps for cp, deps in referentiel.departements_par_code_postal().items() if len(deps) > 1}
+    assert len(doubles) == 16
+    for code_postal, departements in doubles.items():
+        assert departements_du_code_postal(code_postal, lire) == set(departements)
+    assert departements_du_code_postal("01200", lire) == {"01", "74"}
+
+
+def test_chaque_commune_mene_a_son_departement(lire):
+    manquantes = []
+    for commune in referentiel.communes():
+        reponse = recherche.chercher(commune.nom, lire)
+        attendu = recherche.Resultat(
+            "commune", recherche.libelle_commune(commune.nom, list(commune.codes_postaux)), commune.departement
+        )
+        if attendu not in reponse.resultats:
+            manquantes.append(commune)
+    assert not manquantes, manquantes[:10]
+
+
+@pytest.mark.parametrize(
+    ("requete", "departement", "libelle"),
+    [
+        ("villeurb", "69", "Villeurbanne (69100)"),
+        ("Villeurbanne", "69", "Villeurbanne (69100)"),
+        ("VILLEURBANNE", "69", "Villeurbanne (69100)"),
+        ("st etienne", "42", "Saint-Étienne (42000 à 42230)"),
+        ("saint-étienne", "42", "Saint-Étienne (42000 à 42230)"),
+        ("Saint Etienne", "42", "Saint-Étienne (42000 à 42230)"),
+        ("ste-foy-les-lyon", "69", "Sainte-Foy-lès-Lyon (69110)"),
+        ("l'abergement clemenciat", "01", "L'Abergement-Clémenciat (01400)"),
+        ("2a", "2A", "Corse-du-Sud (2A)"),
+        ("2B", "2B", "Haute-Corse (2B)"),
+        ("974", "974", "La Réunion (974)"),
+        ("ardeche", "07", "Ardèche (07)"),
+        ("Ardèche", "07", "Ardèche (07)"),
+        ("cotes d armor", "22", "Côtes-d'Armor (22)"),
+        ("côtes-d'armor", "22", "Côtes-d'Armor (22)"),
+        ("1", "01", "Ain (01)"),
+        ("01", "01", "Ain (01)"),
+        ("savoie", "74", "Haute-Savoie (74)"),
+        ("69100", "69", "69100 Villeurbanne"),
+        ("97400", "974", "97400 Saint-Denis"),
+        ("20000", "2A", "20000 Ajaccio"),
+        ("y", "80", "Y (80190)"),
+    ],
+)
+def test_exemples(lire, requete, departement, libelle):
+    reponse = recherche.chercher(requete, lire)
+    assert any(r.departement == departement and r.libelle == libelle for r in reponse.resultats), reponse
+
+
+def test_le_departement_passe_avant_les_codes_postaux(lire):
+    reponse = recherche.chercher("974", lire)
+    assert reponse.resultats[0] == recherche.Resultat("departement", "La Réunion (974)", "974")
+    assert all(r.departement == "974" for r in reponse.resultats)
+
+
+def test_le_nom_exact_passe_avant_les_noms_plus_longs(lire):
+    reponse = recherche.chercher("lyon", lire)
+    assert reponse.resultats[0].libelle == "Lyon (69001 à 69009)"
+
+
+def test_trop_de_communes_demande_plus_de_lettres(lire):
+    reponse = recherche.chercher("saint", lire)
+    assert reponse.plus_de_lettres
+    assert recherche.chercher("saint-et", lire).resultats  # a few more letters are enough
+
+
+def test_une_recherche_vide_ou_inconnue_ne_donne_rien(lire):
+    assert recherche.chercher("", lire).resultats == []
+    assert recherche.chercher(" - ' ", lire).resultats == []
+    assert recherche.chercher("zzzz", lire).resultats == []
+
+
+@pytest.mark.parametrize(
+    ("texte", "attendu"),
+    [
+        ("Saint-Étienne", "saint etienne"),
+        ("St-Étienne", "saint etienne"),
+        ("Ste Foy", "sainte foy"),
+        ("Stains", "stains"),
+        ("Côtes-d'Armor", "cotes d armor"),
+        ("L’Haÿ-les-Roses", "l hay les roses"),
+        ("Œuilly", "oeuilly"),
+        ("  ÈZE  ", "eze"),
+        ("Marseille 1er Arrondissement", "marseille 1er arrondissement"),
+    ],
+)
+def test_normaliser(texte, attendu):
+    assert recherche.normaliser(texte) == attendu
+
+
+# --- Budget: one query fetches at most 30 KB gzip -----------------------------------------------------
+
+BUDGET_REQUETE_GZIP = 30_000
+
+
+def test_une_requete_charge_au_plus_30_ko_gzip(fichiers):
+    index = {chemin: texte for chemin, texte in fichiers.items() if "/index/" in chemin}
+    toujours = recherche.taille_gzip(index["trouver-ma-plateforme/index/departements.json"])
+    plus_gros = max(recherche.taille_gzip(texte) for chemin, texte in index.items() if not chemin.endswith("/departements.json"))
+    assert toujours + plus_gros <= BUDGET_REQUETE_GZIP, (toujours, plus_gros)
+
+
+def test_les_cles_des_fichiers_de_communes_ne_se_recouvrent_pas(index_recherche):
+    cles = index_recherche[recherche.FICHIER_DEPARTEMENTS]["c"]
+    for cle in cles:
+        assert not any(autre != cle and autre.startswith(cle) for autre in cles), cle
+    assert len({recherche.nom_de_fichier(cle) for cle in cles}) == len(cles)
+
+
+def test_le_resume_liste_les_101_departements(index_recherche):
+    resume = index_recherche[recherche.FICHIER_DEPARTEMENTS]
+    assert [code for code, _ in resume["d"]] == [d.code for d in referentiel.departements()]
+    assert json.dumps(resume, ensure_ascii=False)  # plain JSON

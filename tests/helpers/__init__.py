@@ -1,0 +1,1 @@
+"""Support code for the tests: building, serving and browsing the site."""

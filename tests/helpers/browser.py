@@ -1,0 +1,216 @@
+"""Headless Chromium for the built-site tests: one browser per session, pages visited once.
+
+A visit loads a page in a given colour scheme, records every request, console error and
+page error, runs axe-core on it and (light scheme) follows the skip link with the
+keyboard; the several tests that look at one page share the visit (cached), so each page
+is loaded once per scheme, in a tab reused from page to page.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.helpers.site import ROOT, BuiltSite, SitePage
+
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    # Offline machine: no lookup of Google hosts; any other host fails at once.
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
+]
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+DESKTOP = {"width": 1280, "height": 900}
+NARROW = {"width": 320, "height": 640}
+SCHEMES = {"light": "default", "dark": "slate"}  # prefers-color-scheme -> Material scheme
+TIMEOUT_MS = 30_000  # generous: the machine may be busy
+
+# axe's result reduced to what a failure message needs.
+AXE_RUN = """async (tags) => {
+  const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  return results.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target.join(' '), summary: n.failureSummary}))
+  }));
+}"""
+SEARCH_READY = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return !meta || !meta.textContent.includes('Initialisation');
+}"""
+FOCUSED = """() => {
+  const element = document.activeElement;
+  const box = element.getBoundingClientRect();
+  return {
+    tag: element.tagName.toLowerCase(), id: element.id, classes: String(element.className),
+    text: (element.textContent || '').trim().replace(/\\s+/g, ' ').slice(0, 80),
+    visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight
+      && box.right > 0 && box.left < innerWidth,
+    inContent: !!element.closest('main article, main .md-content'),
+  };
+}"""
+MATERIAL_READY = """(scheme) => document.documentElement.classList.contains('js')
+  && document.body.getAttribute('data-md-color-scheme') === scheme"""
+
+
+def find_chromium() -> str | None:
+    """Debian's chromium (never a downloaded browser); CHROMIUM overrides the path."""
+    candidates = [os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"]
+    return next((c for c in candidates if c and Path(c).is_file()), None)
+
+
+@dataclass
+class PageVisit:
+    """What happened while one page loaded and axe ran on it."""
+
+    url: str
+    scheme: str
+    status: int | None = None
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    axe_violations: list[dict] = field(default_factory=list)
+    body_scheme: str | None = None
+    cookies: list[str] = field(default_factory=list)
+    # The skip link test, done on the same load (light scheme only), after axe:
+    # what has focus after the first Tab, then after Enter.
+    focus_after_tab: dict | None = None
+    focus_after_enter: dict | None = None
+
+
+class Browsing:
+    """Browser contexts (one per colour scheme and viewport), reused tabs, cached visits.
+
+    Loading pages in a reused tab is several times faster than opening a tab per page;
+    each `goto` starts a new document, so no state carries over but localStorage.
+    """
+
+    def __init__(self, browser, site: BuiltSite) -> None:
+        self.browser = browser
+        self.site = site
+        self._contexts: dict[tuple[str, int], object] = {}
+        self._tabs: dict[tuple[str, int, str], object] = {}
+        self._visits: dict[tuple[str, str], PageVisit] = {}
+        self._recording: PageVisit | None = None
+
+    def context(self, scheme: str = "light", viewport: dict = DESKTOP):
+        key = (scheme, viewport["width"])
+        if key not in self._contexts:
+            context = self.browser.new_context(
+                viewport=viewport, color_scheme=scheme, locale="fr-FR", reduced_motion="reduce"
+            )
+            context.set_default_timeout(TIMEOUT_MS)
+            # axe-core is present in every document of the context, ready to run.
+            context.add_init_script(path=str(AXE_SCRIPT))
+            self._contexts[key] = context
+        return self._contexts[key]
+
+    def open(self, page: SitePage, scheme: str = "light", viewport: dict = DESKTOP, purpose: str = "test"):
+        """The page loaded in a reused tab, once Material's scripts have set the colour scheme."""
+        tab = self._tab(scheme, viewport, purpose)
+        tab.goto(self.site.url(page), wait_until="load")
+        tab.wait_for_function(MATERIAL_READY, arg=SCHEMES[scheme])
+        return tab
+
+    def visit(self, page: SitePage, scheme: str) -> PageVisit:
+        key = (page.path, scheme)
+        if key not in self._visits:
+            self._visits[key] = self._record_visit(page, scheme)
+        return self._visits[key]
+
+    def _tab(self, scheme: str, viewport: dict, purpose: str):
+        key = (scheme, viewport["width"], purpose)
+        if key not in self._tabs or self._tabs[key].is_closed():
+            self._tabs[key] = self.context(scheme, viewport).new_page()
+        return self._tabs[key]
+
+    def _recording_tab(self, scheme: str):
+        key = (scheme, DESKTOP["width"], "visit")
+        if key not in self._tabs:
+            tab = self._tab(scheme, DESKTOP, "visit")
+            tab.on("request", lambda request: self._record("requests", request.url))
+            tab.on("console", lambda message: self._record("console_errors", _console_error(message)))
+            tab.on("pageerror", lambda error: self._record("page_errors", str(error)))
+        return self._tabs[key]
+
+    def _record(self, what: str, value: str | None) -> None:
+        if self._recording is not None and value is not None:
+            getattr(self._recording, what).append(value)
+
+    def _record_visit(self, page: SitePage, scheme: str) -> PageVisit:
+        visit = PageVisit(url=self.site.url(page), scheme=scheme)
+        tab = self._recording_tab(scheme)
+        tab.context.clear_cookies()  # cookies found after the visit come from this page
+        self._recording = visit
+        try:
+            response = tab.goto(visit.url, wait_until="load")
+            visit.status = response.status if response else None
+            _wait_for_scheme(tab, scheme)  # a wrong scheme is reported by the tests, not here
+            # Material's search worker fetches its index after "load": let it finish.
+            tab.wait_for_function(SEARCH_READY)
+            visit.body_scheme = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+            visit.axe_violations = tab.evaluate(AXE_RUN, AXE_TAGS)
+            visit.cookies = [cookie["name"] for cookie in tab.context.cookies()]
+            if tab.evaluate("document.cookie"):
+                visit.cookies.append(tab.evaluate("document.cookie"))
+            if scheme == "light":
+                _follow_skip_link(tab, visit)
+        finally:
+            self._recording = None
+        return visit
+
+    def close(self) -> None:
+        for context in self._contexts.values():
+            context.close()
+        self._contexts.clear()
+        self._tabs.clear()
+
+
+def _follow_skip_link(tab, visit: PageVisit) -> None:
+    """Tab once (nothing has had focus yet: axe does not move it), then Enter."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    tab.keyboard.press("Tab")
+    visit.focus_after_tab = tab.evaluate(FOCUSED)
+    if "md-skip" in str(visit.focus_after_tab.get("classes")):
+        tab.keyboard.press("Enter")
+        try:
+            tab.wait_for_function("location.hash.length > 1", timeout=5_000)
+        except PlaywrightTimeout:
+            pass  # the test reports where focus is
+        visit.focus_after_enter = tab.evaluate(FOCUSED)
+
+
+def _wait_for_scheme(tab, scheme: str) -> None:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        tab.wait_for_function(MATERIAL_READY, arg=SCHEMES[scheme], timeout=5_000)
+    except PlaywrightTimeout:
+        pass
+
+
+def _console_error(message) -> str | None:
+    if message.type != "error":
+        return None
+    where = (message.location or {}).get("url", "")
+    return f"{message.text} ({where})" if where else message.text
+
+
+def format_axe_violations(url: str, violations: list[dict]) -> str:
+    lines = [f"{len(violations)} axe-core violation(s) on {url}:"]
+    for violation in violations:
+        lines.append(f"- {violation['id']} [{violation['impact']}]: {violation['help']}")
+        for node in violation["nodes"][:10]:
+            lines.append(f"    {node['target']}")
+            if node.get("summary"):
+                lines.extend("      " + line for line in node["summary"].splitlines()[:4])
+        if len(violation["nodes"]) > 10:
+            lines.append(f"    ... and {len(violation['nodes']) - 10} more")
+    return "\n".join(lines)

@@ -1,0 +1,1 @@
+"""Performance budgets on the built site: bytes, layout shifts, caching, render blocking."""

@@ -1,0 +1,57 @@
+"""Byte budgets (issue 5): what a first visit to each page costs, counted in bytes.
+
+How the bytes are counted, and why this way. Each page of the built site is loaded in
+headless Chromium, in a fresh context (empty cache) with a phone-sized viewport, and every
+response is recorded until the network has been idle for 500 ms. That is what a browser
+really fetches: the HTML, the stylesheets, scripts, images and fonts it references, what
+the stylesheets reference, and also what scripts fetch on their own after the load
+(Material's search worker, its index and language files), which no reading of the HTML
+would find. Images the browser does not fetch (lazy, below the fold) are not counted,
+as a reader does not pay for them either. Each body counts as a gzip server sends it:
+gzip level 6 for text types (HTML, CSS, JS, JSON, SVG), as is for already-compressed
+types; HTTP headers are left out. 1 KB = 1,000 bytes.
+
+Budgets: a content page and a département page at most 73 KB (what a stock Material
+9.8.1 page transfers); the directory index with its map and the finder before typing at
+most 110 KB; a finder query at most 30 KB more (tested in test_trouver.py).
+"""
+from __future__ import annotations
+
+import pytest
+
+PAGE_BUDGET = 73_000
+DIRECTORY_BUDGET = 110_000
+DIRECTORY_PAGES = {"/departements/", "/trouver-ma-plateforme/"}
+
+pytestmark = pytest.mark.navigateur
+
+
+def budget_for(path: str) -> int:
+    return DIRECTORY_BUDGET if path in DIRECTORY_PAGES else PAGE_BUDGET
+
+
+def describe(load, budget: int) -> str:
+    """The total against the budget, then every file from the heaviest."""
+    lines = [
+        f"{load.url}: {load.total_gzip:,} bytes gzip for {len(load.resources)} files, "
+        f"budget {budget:,} ({load.total_gzip - budget:+,})"
+    ]
+    for resource in sorted(load.resources, key=lambda r: -r.gzip):
+        lines.append(f"  {resource.gzip:>8,}  {resource.url}")
+    lines += [f"  not counted: {error}" for error in load.errors]
+    return "\n".join(lines)
+
+
+def test_page_within_byte_budget(site_page, page_loads):
+    load = page_loads[site_page.path]
+    budget = budget_for(site_page.path)
+    assert load.resources, f"{site_page}: nothing recorded while loading the page"
+    within_budget = load.total_gzip <= budget
+    assert within_budget, describe(load, budget)
+
+
+def test_every_request_succeeds(site_page, page_loads):
+    """A failed request would be left out of the count: none may fail."""
+    load = page_loads[site_page.path]
+    failed = [f"{r.status} {r.url}" for r in load.resources if r.status >= 400 and r.url != load.url]
+    assert not failed and not load.errors, f"{site_page}: " + "; ".join(failed + load.errors)

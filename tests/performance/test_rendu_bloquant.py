@@ -1,0 +1,77 @@
+"""Nothing delays the first paint that the first paint does not need.
+
+- In <head>, a script either loads without blocking the parser (`defer`, `async`,
+  `type="module"`) or is a tiny inline one (Material's configuration, a few hundred bytes).
+- In <body>, a blocking external script comes only after all the content (Material's
+  bundle, last in the page); ours are `defer`.
+- Every stylesheet is from the site and applies to the page (at least one of its rules
+  matches an element once loaded, checked in Chromium): a stylesheet blocks rendering,
+  so one that styles nothing on the page must not be loaded there.
+- Our stylesheets do not chain requests with @import.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.helpers.html import is_other_origin
+
+INLINE_SCRIPT_MAX = 1_000  # bytes
+NON_BLOCKING_TYPES = {"module", "application/json", "application/ld+json", "importmap", "text/template"}
+MATERIAL_ASSETS = re.compile(r"/assets/(?:javascripts|stylesheets)/")
+
+
+def _blocks_parser(script) -> bool:
+    kind = (script.get("type") or "").strip().lower()
+    if kind in NON_BLOCKING_TYPES:
+        return False
+    return script.get("src") is not None and script.get("defer") is None and script.get("async") is None
+
+
+def test_no_blocking_script_in_head(site_page, parsed_site):
+    head = parsed_site[site_page.path].soup.head
+    problems = []
+    for script in head.find_all("script"):
+        kind = (script.get("type") or "").strip().lower()
+        if script.get("src") is not None:
+            if _blocks_parser(script):
+                problems.append(f'<script src="{script["src"]}"> without defer/async')
+        elif kind not in NON_BLOCKING_TYPES and len(script.get_text().encode()) > INLINE_SCRIPT_MAX:
+            problems.append(f"inline script of {len(script.get_text().encode()):,} bytes: {script.get_text()[:80]}…")
+    assert not problems, f"{site_page}: render-blocking scripts in <head>:\n" + "\n".join(problems)
+
+
+def test_blocking_scripts_only_after_the_content(site_page, parsed_site):
+    body = parsed_site[site_page.path].soup.body
+    problems = []
+    for script in body.find_all("script"):
+        if not _blocks_parser(script):
+            continue
+        after = [tag.name for tag in script.find_all_next(True) if tag.name != "script"]
+        if after:
+            problems.append(f'<script src="{script["src"]}"> without defer, followed by <{after[0]}> and {len(after) - 1} more elements')
+    assert not problems, f"{site_page}: parser-blocking scripts before the end of the page:\n" + "\n".join(problems)
+
+
+@pytest.mark.navigateur
+def test_every_stylesheet_applies_to_the_page(site_page, site, page_loads):
+    load = page_loads[site_page.path]
+    problems = []
+    for sheet in load.stylesheets:
+        href = sheet["href"]
+        if href and is_other_origin(site, site_page, href):
+            problems.append(f"{href}: a stylesheet from another origin")
+        elif href and sheet["used"] is False:
+            problems.append(f"{href}: no rule applies to this page ({'<head>' if sheet['in_head'] else '<body>'})")
+    assert not problems, f"{site_page}: stylesheets not needed for the first paint:\n" + "\n".join(problems)
+
+
+def test_our_stylesheets_do_not_import(site):
+    importing = [
+        css.relative_to(site.root).as_posix()
+        for css in site.root.rglob("*.css")
+        if not MATERIAL_ASSETS.search("/" + css.relative_to(site.root).as_posix())
+        and re.search(r"@import\b", css.read_text(encoding="utf-8"))
+    ]
+    assert not importing, f"@import chains a request before the first paint: {importing}"
