@@ -61,3 +61,16 @@ def test_mkdocs_seul_refuse_aussi_des_donnees_fausses_sans_trace_python(copie_du
     assert "[département 974] departement: fiche manquante" in sortie
     assert "Traceback" not in sortie
     assert not (tmp_path / "sortie" / "index.html").exists()
+
+
+def test_une_fiche_ancienne_est_listee_par_la_construction_et_sur_la_page_contribuer(copie_du_projet, tmp_path):
+    donnees = copie_du_projet / "data" / "plateformes.yaml"
+    texte = donnees.read_text(encoding="utf-8")
+    debut = texte.index('- departement: "05"')
+    donnees.write_text(texte[:debut] + texte[debut:].replace("date_maj: 2026-11-23", "date_maj: 2024-03-01", 1), encoding="utf-8")
+    resultat = construire(copie_du_projet, tmp_path / "sortie", SOURCE_DATE_EPOCH="1795392000")  # 2026-11-23
+    assert resultat.returncode == 0, resultat.stderr
+    assert "Fiche à revérifier : département 05 (dernière vérification le 2024-03-01)" in resultat.stderr
+    page = (tmp_path / "sortie" / "contribuer" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../departements/05/">Hautes-Alpes (05)</a> : dernière vérification le 1er mars 2024' in page
+    assert "Ain (01)" not in page  # checked this year: not listed
