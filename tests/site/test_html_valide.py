@@ -1,0 +1,49 @@
+"""Zero error from the W3C Nu HTML checker (npm package vnu-jar) on every page.
+
+The checker is run once over all the pages (Java starts slowly), then each page's errors
+are reported by its own test.
+"""
+import json
+import shutil
+import subprocess
+from collections import defaultdict
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from tests.helpers.site import ROOT
+
+VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+pytestmark = pytest.mark.vnu
+
+
+@pytest.fixture(scope="session")
+def nu_errors(site) -> dict[Path, list[str]]:
+    java = shutil.which("java")
+    if java is None:
+        pytest.fail("`java` not found: the W3C Nu checker needs Java 11 or later (Debian: openjdk-17-jre-headless).", pytrace=False)
+    if not VNU_JAR.is_file():
+        pytest.fail(f"{VNU_JAR} is missing: run `npm ci` (or `make test`).", pytrace=False)
+    files = [str(page.file) for page in site.pages]
+    result = subprocess.run(
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+        capture_output=True, text=True,
+    )
+    try:
+        report = json.loads(result.stderr or result.stdout)  # vnu writes its report on stderr
+    except json.JSONDecodeError:
+        pytest.fail(f"the Nu checker did not answer in JSON (exit {result.returncode}):\n{result.stderr[-3000:]}", pytrace=False)
+    errors = defaultdict(list)
+    for message in report.get("messages", []):
+        if message.get("type") in ("error", "non-document-error") or message.get("subType") == "fatal":
+            file = Path(unquote(urlsplit(message.get("url", "")).path)).resolve()
+            line = message.get("lastLine", "?")
+            errors[file].append(f"line {line}: {message.get('message')} [{message.get('extract', '').strip()[:120]}]")
+    return errors
+
+
+def test_no_nu_checker_error(site_page, nu_errors):
+    errors = nu_errors.get(site_page.file.resolve(), [])
+    assert not errors, f"W3C Nu checker errors in {site_page} ({site_page.file}):\n" + "\n".join(errors)

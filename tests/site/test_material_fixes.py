@@ -1,0 +1,42 @@
+"""hooks/material_fixes.py: each fix applies to Material's markup and fails loudly when
+that markup has changed (e.g. after a Material upgrade)."""
+import importlib.util
+
+import pytest
+
+from tests.helpers.site import ROOT
+
+_spec = importlib.util.spec_from_file_location("material_fixes", ROOT / "hooks" / "material_fixes.py")
+material_fixes = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(material_fixes)
+
+PAGE = """<body>
+<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">
+<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">
+<div data-md-component="skip">
+  </div>
+<div class="md-search" data-md-component="search" role="dialog">
+<div class="md-search__inner" role="search"></div></div>
+<a href="https://example.org/depot" title="Aller au dépôt" class="md-source" data-md-component="source">x</a>
+<div class="md-content"><article><h1>Page introuvable</h1></article></div>
+</body>"""
+
+
+def test_fixes_apply_to_materials_markup():
+    fixed = material_fixes.fix_material_markup(PAGE, where="test")
+    assert 'autocomplete' not in fixed
+    assert 'role="dialog" aria-label="Recherche"' in fixed
+    assert 'role="search" aria-label="Rechercher dans le site"' in fixed
+    assert 'data-md-component="source"' not in fixed and 'class="md-source"' in fixed
+    assert '<a href="#contenu" class="md-skip">' in fixed
+    assert '<h1 id="contenu" tabindex="-1">Page introuvable</h1>' in fixed
+
+
+@pytest.mark.parametrize("changed", [
+    ('role="dialog"', 'role="dialog" aria-modal="true"'),
+    ('id="__search" autocomplete="off"', 'id="__search"'),
+    ('class="md-source" data-md-component="source"', 'data-md-component="source" class="md-source"'),
+])
+def test_changed_markup_fails_the_build(changed):
+    with pytest.raises(material_fixes.MaterialMarkupChanged):
+        material_fixes.fix_material_markup(PAGE.replace(*changed), where="test")

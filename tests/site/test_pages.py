@@ -1,0 +1,88 @@
+"""Every page loads cleanly, has its own title and description, and the site's footer."""
+import re
+from collections import defaultdict
+from xml.etree import ElementTree
+
+import pytest
+
+from tests.helpers.html import normalize_space, resolve
+
+NON_CONFORME = "Accessibilité : non conforme"
+FOOTER_LINKS = {  # link text -> URL path of its target
+    "Plan du site": "/plan-du-site/",
+    NON_CONFORME: "/accessibilite/",
+    "Mentions légales": "/mentions-legales/",
+    "Données personnelles": "/donnees-personnelles/",
+}
+LICENCE = re.compile(r"Licence Ouverte", re.IGNORECASE)
+
+
+@pytest.mark.navigateur
+def test_loads_without_console_or_page_error(site_page, site, browsing):
+    problems = []
+    for scheme in ("light", "dark"):
+        visit = browsing.visit(site_page, scheme)
+        if visit.status != 200:
+            problems.append(f"HTTP status {visit.status} ({scheme})")
+        problems += [f"console error ({scheme}): {error}" for error in visit.console_errors]
+        problems += [f"page error ({scheme}): {error}" for error in visit.page_errors]
+    assert not problems, f"{site.url(site_page)}:\n" + "\n".join(dict.fromkeys(problems))
+
+
+def test_has_a_title_a_description_and_one_h1(site_page, parsed_site):
+    parsed = parsed_site[site_page.path]
+    assert parsed.title, f"{site_page}: empty or missing <title>"
+    assert parsed.description, f'{site_page}: empty or missing <meta name="description">'
+    h1 = parsed.soup.select("article h1")
+    assert len(h1) == 1, f"{site_page}: expected one <h1> in the content, found {len(h1)}"
+
+
+def test_titles_are_unique(parsed_site):
+    assert not _duplicates(parsed_site, "title"), _describe(_duplicates(parsed_site, "title"), "title")
+
+
+def test_descriptions_are_unique(parsed_site):
+    assert not _duplicates(parsed_site, "description"), _describe(_duplicates(parsed_site, "description"), "meta description")
+
+
+def test_sitemap_lists_every_page(site, parsed_site):
+    sitemap = site.root / "sitemap.xml"
+    assert sitemap.is_file(), "no sitemap.xml in the built site"
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {loc.text.strip() for loc in ElementTree.parse(sitemap).getroot().findall("s:url/s:loc", namespace)}
+    pages = {site.url(path) for path in parsed_site if path != "/404.html"}
+    assert not pages - listed, f"pages missing from sitemap.xml: {sorted(pages - listed)}"
+    assert not listed - pages, f"sitemap.xml lists URLs that are not pages: {sorted(listed - pages)}"
+
+
+def test_footer_has_the_usual_links_and_the_licence(site_page, site, parsed_site):
+    soup = parsed_site[site_page.path].soup
+    footer = soup.select_one("footer")
+    assert footer is not None, f"{site_page}: no <footer>"
+    nav = footer.select_one('nav[aria-label="Pied de page"]')
+    assert nav is not None, f'{site_page}: no <nav aria-label="Pied de page"> in the footer'
+    links = {normalize_space(a.get_text()): a.get("href", "") for a in nav.select("a")}
+    for text, path in FOOTER_LINKS.items():
+        assert text in links, f"{site_page}: footer link {text!r} missing (found {sorted(links)})"
+        target = resolve(site, site_page, links[text])
+        assert target is not None and target.path == path, f"{site_page}: footer link {text!r} goes to {links[text]!r}, expected {path}"
+    assert LICENCE.search(normalize_space(footer.get_text())), f"{site_page}: the content licence is not in the footer"
+
+
+def test_home_page_states_non_conforme_exactly_once(parsed_site):
+    """RGAA: the home page carries one mention of the conformity status."""
+    count = parsed_site["/"].text.count(NON_CONFORME)
+    assert count == 1, f"the home page says {NON_CONFORME!r} {count} time(s), expected exactly once"
+
+
+def _duplicates(parsed_site, attribute: str) -> dict[str, list[str]]:
+    pages_by_value = defaultdict(list)
+    for path, parsed in parsed_site.items():
+        value = getattr(parsed, attribute)
+        if value:
+            pages_by_value[value].append(path)
+    return {value: paths for value, paths in pages_by_value.items() if len(paths) > 1}
+
+
+def _describe(duplicates: dict[str, list[str]], what: str) -> str:
+    return f"the same {what} on several pages:\n" + "\n".join(f"{value!r}: {', '.join(paths)}" for value, paths in duplicates.items())

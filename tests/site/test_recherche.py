@@ -1,0 +1,23 @@
+"""Search: reading a page does not download the search engine; opening the search does,
+and it finds a département typed without accents."""
+import pytest
+
+pytestmark = pytest.mark.navigateur
+
+SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/")
+
+
+def test_la_recherche_ne_se_charge_qu_a_la_demande_et_trouve_un_departement_sans_accent(browser, site):
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(site.url("/personnes/"), wait_until="networkidle")
+        assert not [u for u in requested if any(f in u for f in SEARCH_FILES)], requested
+        page.keyboard.press("s")  # Material's shortcut: opens the search and focuses the field
+        page.keyboard.type("ardeche")
+        premier = page.wait_for_selector(".md-search-result__item", timeout=15000)
+        assert "Ardèche (07)" in premier.inner_text()
+        assert any("search_index.json" in u for u in requested)
+    finally:
+        page.close()
