@@ -32,7 +32,7 @@ class LighthouseRun:
     render_blocking: list[dict] = field(default_factory=list)  # url, bytes, wastedMs
     total_byte_weight: int | None = None  # transfer bytes, as Lighthouse counts them
     metrics: dict[str, float] = field(default_factory=dict)  # FCP, LCP, TBT, SI in ms
-    failed_audits: list[str] = field(default_factory=list)
+    failed_audits: dict[str, tuple[float, str]] = field(default_factory=dict)  # "category: id" -> score, value
     error: str | None = None
 
     def as_dict(self) -> dict:
@@ -84,13 +84,12 @@ def read_report(url: str, report: dict) -> LighthouseRun:
     return run
 
 
-def _failed_audits(report: dict) -> list[str]:
+def _failed_audits(report: dict) -> dict[str, tuple[float, str]]:
     """Scored audits below 1 that weigh in a category: what keeps a score under 100."""
-    failed = []
+    failed = {}
     for name, category in report["categories"].items():
         for ref in category.get("auditRefs", []):
             audit = report["audits"].get(ref["id"], {})
             if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
-                shown = audit.get("displayValue") or ""
-                failed.append(f"{name}: {ref['id']} ({audit['score']:.2f}{', ' + shown if shown else ''})")
+                failed[f"{name}: {ref['id']}"] = (audit["score"], audit.get("displayValue") or "")
     return failed

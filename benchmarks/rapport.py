@@ -64,7 +64,8 @@ def _builds(results: dict) -> str:
          _series(b["annuaire_10x"]).seconds(), str(pages["n"])],
         ["  rapport 10× / 1×", format_ratio(b["ratio_annuaire_10x_1x"]), ""],
         ["Material d'origine, N pages dans le menu", _series(b["stock_n"]).seconds(), str(pages["n"])],
-        ["Material d'origine, 10×N pages dans le menu", _series(b["stock_10n"]).seconds(), str(pages["10n"])],
+        [f"Material d'origine, 10×N pages dans le menu ({len(b['stock_10n']['values'])} mesures)",
+         _series(b["stock_10n"]).seconds(), str(pages["10n"])],
         ["  rapport 10×N / N", format_ratio(b["ratio_stock_10n_n"]), ""],
     ]
     note = (

@@ -96,13 +96,23 @@ class _Body:
         self.data = b""
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser closing a kept-alive connection is normal here, not worth a traceback.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
+
+
 class StaticServer:
     """Serves `root` on 127.0.0.1 in a background thread; use as a context manager."""
 
     def __init__(self, root: Path) -> None:
         handler = functools.partial(_GzipHandler, directory=str(root))
-        self._server = ThreadingHTTPServer((HOST, 0), handler)
-        self._server.daemon_threads = True
+        self._server = _QuietServer((HOST, 0), handler)
         self.origin = f"http://{HOST}:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, name="bench-server", daemon=True)
 
