@@ -90,8 +90,10 @@ def _lire_texte(path: Path, nom: str) -> str:
     except UnicodeDecodeError as error:
         ligne = brut[: error.start].count(b"\n") + 1
         colonne = error.start - (brut.rfind(b"\n", 0, error.start) + 1) + 1
-        raise _probleme_fichier(
-            nom, "le fichier doit être enregistré en UTF-8 (caractère illisible ici)", ligne, colonne
+        departement = _departement_avant(brut.decode("utf-8", "replace"), ligne)
+        raise DonneesInvalides(
+            [Probleme(nom, ligne, colonne, departement, "fichier",
+                      "le fichier doit être enregistré en UTF-8 (caractère illisible ici)")]
         ) from None
     if not texte.strip() or all(l.strip().startswith("#") or not l.strip() for l in texte.splitlines()):
         raise _probleme_fichier(nom, f"le fichier est vide : il doit contenir les {len(CODES_DEPARTEMENTS)} fiches")

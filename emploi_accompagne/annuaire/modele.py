@@ -64,8 +64,9 @@ def _https_only(value: str) -> str:
 def _valid_email(value: str) -> str:
     try:
         return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError as error:
-        raise ValueError(f"adresse e-mail invalide ({error})") from None
+    except EmailNotValidError:
+        # The library explains in English: give the volunteer a French example instead.
+        raise ValueError("adresse e-mail invalide : écrire par exemple « contact@exemple.fr »") from None
 
 
 def _opening_hours(value: str) -> str:

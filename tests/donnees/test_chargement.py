@@ -153,7 +153,7 @@ def test_un_fichier_qui_n_est_pas_en_utf8_est_refuse(yaml_valide, ecrire):
     # One line saved in Latin-1 by a misconfigured editor, the rest in UTF-8.
     octets = texte[:debut].encode("utf-8") + texte[debut:fin].encode("latin-1") + texte[fin:].encode("utf-8")
     [p] = problemes(ecrire(octets))
-    assert "UTF-8" in p["message"] and int(p["ligne"]) == numero_de_ligne(texte, "Cher é")
+    assert "UTF-8" in p["message"] and p["dep"] == "18" and int(p["ligne"]) == numero_de_ligne(texte, "Cher é")
 
 
 def test_une_bombe_d_alias_est_refusee_vite_et_sans_memoire(ecrire):
