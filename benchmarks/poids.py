@@ -307,6 +307,9 @@ class FinderQuery:
                 "resources": [r.as_dict() for r in self.resources], "errors": self.errors}
 
 
+STATUT_ANNONCE = "() => (document.getElementById('trouver-statut')?.textContent || '').trim().length > 0"
+
+
 def finder_query(browser, url: str, query: str) -> FinderQuery:
     """Load the finder in a fresh context, type `query`, return what the typing fetched.
 
@@ -323,6 +326,13 @@ def finder_query(browser, url: str, query: str) -> FinderQuery:
         field_ = tab.locator(FINDER_FIELD).first
         field_.click()
         field_.press_sequentially(query, delay=60)
+        # The finder waits for a pause in typing before it looks up: wait for its announced
+        # result (the status region) rather than for a quiet network, which a busy machine
+        # can reach before the lookup has even started.
+        try:
+            tab.wait_for_function(STATUT_ANNONCE, timeout=15_000)
+        except Exception:  # reported by the caller: nothing fetched, no result
+            pass
         recorder.wait_until_quiet(tab)
         resources, errors = recorder.resources(before)
         results = tab.locator(".md-content [role='listbox'] [role='option']").count()
