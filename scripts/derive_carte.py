@@ -39,12 +39,9 @@ SOURCE_CREDIT = (
     "Licence Ouverte (projet france-geojson)"
 )
 
-EXPECTED_CODES = (
-    [f"{n:02d}" for n in range(1, 20)]
-    + ["2A", "2B"]
-    + [f"{n:02d}" for n in range(21, 96)]
-    + ["971", "972", "973", "974", "976"]
-)
+# The one list of the 101 codes: the directory model's.
+sys.path.insert(0, str(ROOT))
+from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS as EXPECTED_CODES  # noqa: E402
 OVERSEAS = ["971", "972", "973", "974", "976"]
 # Paris and the three départements around it are too small to click on the mainland
 # map: they are repeated, enlarged, in a frame of their own.

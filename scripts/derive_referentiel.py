@@ -33,12 +33,9 @@ SOURCE = (
 
 # The 101 départements: 01-19, 2A, 2B, 21-95, 971-974, 976. The package also lists the
 # overseas collectivities (975, 977, 978, 984, 986-989), which are not départements.
-EXPECTED_CODES = (
-    [f"{n:02d}" for n in range(1, 20)]
-    + ["2A", "2B"]
-    + [f"{n:02d}" for n in range(21, 96)]
-    + ["971", "972", "973", "974", "976"]
-)
+# The one list of the 101 codes: the directory model's.
+sys.path.insert(0, str(ROOT))
+from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS as EXPECTED_CODES  # noqa: E402
 
 # --- French forms -------------------------------------------------------------------
 #
