@@ -191,7 +191,8 @@ STYLESHEETS_USED = r"""() => Array.from(document.styleSheets).map((sheet) => {
   };
   let used = null;
   try { used = matches(sheet.cssRules); } catch (e) {}
-  return {href: sheet.href, in_head: !!(owner && owner.closest('head')), media: sheet.media.mediaText, used: used};
+  const media = sheet.media.mediaText;
+  return {href: sheet.href, in_head: !!(owner && owner.closest('head')), media: media, applies: !media || matchMedia(media).matches, used: used};
 })"""
 
 

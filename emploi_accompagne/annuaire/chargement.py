@@ -38,7 +38,15 @@ class Probleme:
         champ = " ".join(self.champ.split()) or "?"
         if ":" in champ:  # a mistyped key such as "commune:x" would blur the "field: message" split
             champ = "«" + champ.replace("»", "") + "»"
-        return f"{self.fichier}:{self.ligne}:{self.colonne}: [département {self.departement}] {champ}: {message}"
+        return f"{self.fichier}:{self.ligne}:{self.colonne}: [département {_etiquette(self.departement)}] {champ}: {message}"
+
+
+def _etiquette(departement: str) -> str:
+    """The département as the line shows it: a code-like value, even a mistyped one ("2C"), or "?"."""
+    code = departement.strip()
+    if code in CODES_DEPARTEMENTS or (code.isascii() and code.isalnum() and len(code) <= 4):
+        return code
+    return "?"
 
 
 class DonneesInvalides(Exception):
@@ -213,7 +221,9 @@ def _valider(document: _Document, nom: str) -> list[Plateforme]:
     for index, fiche in enumerate(donnees):
         ligne, colonne = document.positions[(index,)]
         code = fiche.get("departement") if isinstance(fiche, dict) else None
-        code_affiche = code if isinstance(code, str) and code else "?"
+        if not isinstance(code, str):
+            code = None  # a list or a mapping typed in place of the code: reported by the model
+        code_affiche = code or "?"
         if not isinstance(fiche, dict):
             problemes.append(Probleme(nom, ligne, colonne, "?", "fiche", "chaque fiche doit être une liste de champs « nom: valeur »"))
             continue
@@ -223,7 +233,7 @@ def _valider(document: _Document, nom: str) -> list[Plateforme]:
                          f"département en double (déjà à la ligne {premiere_ligne[code]}) : fusionner les deux fiches")
             )
             continue
-        if isinstance(code, str):
+        if code is not None:
             premiere_ligne[code] = ligne
         try:
             plateformes.append(Plateforme.model_validate(fiche, context={CONTEXT_DEPARTEMENT: code}))

@@ -123,6 +123,14 @@ def test_un_departement_inconnu_est_refuse(yaml_valide, ecrire):
     assert any(p["dep"] == "975" and p["champ"] == "departement" and "inconnu" in p["message"] for p in trouves)
 
 
+@pytest.mark.parametrize("valeur", ["[]", "[01]", "{a: b}", "Ain (01)"])
+def test_un_departement_illisible_s_affiche_comme_inconnu(yaml_valide, ecrire, valeur):
+    """A value that is no code cannot break the one-line format: it shows as « ? »."""
+    texte = remplacer_dans_fiche(yaml_valide, "44", '- departement: "44"\n', f"- departement: {valeur}\n  oups\n")
+    trouves = problemes(ecrire(texte))
+    assert any(p["dep"] == "?" for p in trouves), trouves
+
+
 def test_une_tabulation_donne_sa_ligne_et_son_departement(yaml_valide, ecrire):
     texte = remplacer_dans_fiche(yaml_valide, "44", "  nom:", "\tnom:")
     [p] = problemes(ecrire(texte))

@@ -6,7 +6,8 @@
   bundle, last in the page); ours are `defer`.
 - Every stylesheet is from the site and applies to the page (at least one of its rules
   matches an element once loaded, checked in Chromium): a stylesheet blocks rendering,
-  so one that styles nothing on the page must not be loaded there.
+  so one that styles nothing on the page must not be loaded there. A stylesheet whose
+  media query does not match (the dark palette in light mode) does not block rendering.
 - Our stylesheets do not chain requests with @import.
 """
 from __future__ import annotations
@@ -62,7 +63,7 @@ def test_every_stylesheet_applies_to_the_page(site_page, site, page_loads):
         href = sheet["href"]
         if href and is_other_origin(site, site_page, href):
             problems.append(f"{href}: a stylesheet from another origin")
-        elif href and sheet["used"] is False:
+        elif href and sheet["applies"] and sheet["used"] is False:
             problems.append(f"{href}: no rule applies to this page ({'<head>' if sheet['in_head'] else '<body>'})")
     assert not problems, f"{site_page}: stylesheets not needed for the first paint:\n" + "\n".join(problems)
 
@@ -75,3 +76,52 @@ def test_our_stylesheets_do_not_import(site):
         and re.search(r"@import\b", css.read_text(encoding="utf-8"))
     ]
     assert not importing, f"@import chains a request before the first paint: {importing}"
+
+
+# The first paint, then the requests made before and after it, seen from the page itself.
+FIRST_PAINT_AND_REQUESTS = """() => {
+  const paint = performance.getEntriesByName('first-contentful-paint')[0];
+  return {
+    paint: paint ? paint.startTime : null,
+    requests: performance.getEntriesByType('resource').map((r) => [r.name, r.startTime]),
+    js: document.documentElement.classList.contains('js'),
+  };
+}"""
+
+
+@pytest.mark.navigateur
+@pytest.mark.parametrize("path", ["/", "/personnes/", "/departements/29/", "/trouver-ma-plateforme/"])
+def test_material_javascript_waits_for_the_first_paint_then_starts(browser, site, path):
+    """The page is painted without Material's bundle, which then loads and runs."""
+    page = browser.new_page()
+    try:
+        page.goto(site.url(path), wait_until="load")
+        page.wait_for_function("document.documentElement.classList.contains('js')", timeout=10000)
+        seen = page.evaluate(FIRST_PAINT_AND_REQUESTS)
+    finally:
+        page.close()
+    bundle = [start for name, start in seen["requests"] if "/assets/javascripts/bundle." in name]
+    assert seen["paint"] is not None, f"{path}: no first contentful paint recorded"
+    assert len(bundle) == 1, f"{path}: Material's bundle requested {len(bundle)} times"
+    assert bundle[0] >= seen["paint"], (
+        f"{path}: Material's bundle requested at {bundle[0]:.0f} ms, before the first paint ({seen['paint']:.0f} ms)"
+    )
+
+
+@pytest.mark.navigateur
+def test_the_dark_palette_blocks_rendering_only_in_dark_mode(browsing, site):
+    """In dark mode the palette stylesheet applies (its rules are used); in light mode it
+    is not waited for (its media query does not match)."""
+    from benchmarks.poids import STYLESHEETS_USED
+
+    found = {}
+    for scheme in ("light", "dark"):
+        tab = browsing.context(scheme).new_page()
+        try:
+            tab.goto(site.url("/personnes/"), wait_until="load")
+            sheets = tab.evaluate(STYLESHEETS_USED)
+        finally:
+            tab.close()
+        [found[scheme]] = [s for s in sheets if s["href"] and "/stylesheets/palette." in s["href"]]
+    assert found["light"]["applies"] is False
+    assert found["dark"]["applies"] is True and found["dark"]["used"] is True
