@@ -24,9 +24,14 @@ def load_terms(path: Path = GLOSSARY_FILE) -> list[Term]:
     return sorted(terms, key=lambda term: term.sigle.casefold())
 
 
-def abbreviation_definitions(terms: list[Term]) -> str:
-    """Markdown `abbr` definitions, appended to every page so each acronym gets its <abbr>."""
-    return "\n".join(f"*[{term.sigle}]: {term.developpe}" for term in terms)
+def abbreviation_definitions(terms: list[Term], markdown: str) -> str:
+    """Markdown `abbr` definitions for the acronyms written in `markdown`, to append to it.
+
+    Python-Markdown tries every definition on every piece of text of the page; a term
+    absent from the page's source can match nothing, so leaving it out changes nothing
+    but the build time.
+    """
+    return "\n".join(f"*[{term.sigle}]: {term.developpe}" for term in terms if term.sigle in markdown)
 
 
 def glossary_markdown(terms: list[Term]) -> str:

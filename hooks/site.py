@@ -34,7 +34,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace("{{ glossaire }}", glossary.glossary_markdown(_state["terms"]))
     if page.file.src_uri == PLAN_PAGE:
         markdown = markdown.replace("{{ plan_du_site }}", plan_markdown(_nav_entries(_state["nav"].items, page)))
-    return markdown + "\n\n" + glossary.abbreviation_definitions(_state["terms"]) + "\n"
+    return markdown + "\n\n" + glossary.abbreviation_definitions(_state["terms"], markdown) + "\n"
 
 
 def _nav_entries(items, from_page) -> list[NavEntry]:
