@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build test check-data bench clean install browser referentiel
+.PHONY: serve build test check-data bench lighthouse clean install browser referentiel
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,10 @@ test: $(STAMP) $(NODE_STAMP) browser
 
 bench: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m benchmarks
+
+# Only the Lighthouse scores (5 page types and a stock Material page, 3 runs each).
+lighthouse: $(STAMP) $(NODE_STAMP) browser
+	$(BIN)/python -m benchmarks --lighthouse-only
 
 # Reference data (départements, communes, map) derived from pinned sources; committed.
 referentiel: $(STAMP) $(NODE_STAMP)

@@ -1,9 +1,11 @@
 """`make bench`: build times, page weights and Lighthouse scores against stock Material.
 
-    .venv/bin/python -m benchmarks [--runs N] [--lighthouse-runs N] [--quick] [--no-lighthouse] [--keep]
+    .venv/bin/python -m benchmarks [--runs N] [--lighthouse-runs N] [--quick] [--no-lighthouse]
+                                   [--lighthouse-only] [--keep]
 
 Defaults: 5 runs of every build (3 for the slow stock site of 10×N pages), 3 Lighthouse
-runs per page; --quick: 2 runs, no Lighthouse.
+runs per page; --quick: 2 runs, no Lighthouse; --lighthouse-only (`make lighthouse`, a few
+minutes): the Lighthouse scores of the five page types and of a stock page, nothing else.
 
 Everything happens in a temporary directory: a copy of the project with its real data,
 two copies with synthetic directories (1× and 10×), two stock Material sites (N and 10×N
@@ -40,6 +42,7 @@ DEFAULT_LIGHTHOUSE_RUNS = 3
 STOCK_10N_MAX_RUNS = 3
 QUICK_RUNS = 2
 JSON_REPORT = projets.ROOT / "build" / "bench.json"
+LIGHTHOUSE_REPORT = projets.ROOT / "build" / "lighthouse.json"
 # The page types of the site: (key, label, URL path).
 PAGE_TYPES = (
     ("accueil", "Accueil", "/"),
@@ -67,9 +70,10 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     results["meta"]["duree_s"] = round(time.perf_counter() - started, 1)
     print(rapport.text_report(results))
-    JSON_REPORT.parent.mkdir(parents=True, exist_ok=True)
-    JSON_REPORT.write_text(json.dumps(results, ensure_ascii=False, indent=2, default=_json), encoding="utf-8")
-    print(f"\nRapport JSON : {JSON_REPORT.relative_to(projets.ROOT)}  (durée totale {results['meta']['duree_s']} s)")
+    report = LIGHTHOUSE_REPORT if options.lighthouse_only else JSON_REPORT
+    report.parent.mkdir(parents=True, exist_ok=True)
+    report.write_text(json.dumps(results, ensure_ascii=False, indent=2, default=_json), encoding="utf-8")
+    print(f"\nRapport JSON : {report.relative_to(projets.ROOT)}  (durée totale {results['meta']['duree_s']} s)")
     return 0
 
 
@@ -79,17 +83,22 @@ def _options(argv):
     parser.add_argument("--lighthouse-runs", type=int, default=None, help=f"Lighthouse runs per page (default {DEFAULT_LIGHTHOUSE_RUNS}, at most --runs)")
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_RUNS} runs, no Lighthouse")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse")
+    parser.add_argument("--lighthouse-only", action="store_true", help="only the Lighthouse scores (no build timing, no weights)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (printed)")
     options = parser.parse_args(argv)
     options.runs = options.runs or (QUICK_RUNS if options.quick else DEFAULT_RUNS)
     options.lighthouse_runs = 0 if (options.quick or options.no_lighthouse) else (options.lighthouse_runs or min(DEFAULT_LIGHTHOUSE_RUNS, options.runs))
     if options.runs < 1:
         parser.error("--runs must be at least 1")
+    if options.lighthouse_only and (options.quick or options.no_lighthouse):
+        parser.error("--lighthouse-only cannot go with --quick or --no-lighthouse")
     return options
 
 
 def _measure(work: Path, options) -> dict:
     _log(f"Dossier de travail : {work}")
+    if options.lighthouse_only:
+        return _measure_lighthouse_only(work, options)
     results: dict = {"meta": _meta(options)}
     projects = _prepare_projects(work, results)
     results["constructions"] = _time_builds(work, projects, options.runs, results)
@@ -123,6 +132,28 @@ def _measure(work: Path, options) -> dict:
             results["lighthouse"] = _lighthouse(work, targets, options.lighthouse_runs)
         elif not options.quick and not options.no_lighthouse:
             results["lighthouse"] = None
+    return results
+
+
+def _measure_lighthouse_only(work: Path, options) -> dict:
+    """The site and a stock site of as many pages, served and scored; nothing timed."""
+    results: dict = {"meta": _meta(options)}
+    site = projets.copy_project(work / "site")
+    probe = work / "sonde"
+    projets.build(site, probe)
+    pages = len(projets.documentation_pages(probe))
+    stock = projets.write_stock_project(work / "stock-n", pages, projets.mean_text_length(probe))
+    shutil.rmtree(probe)
+    served = {"site": work / "servi-site", "stock": work / "servi-stock"}
+    for directory in served.values():
+        directory.mkdir()
+    with StaticServer(served["site"]) as served_site, StaticServer(served["stock"]) as served_stock:
+        projets.build(site, served["site"], site_url=served_site.origin + "/")
+        projets.build(stock, served["stock"], site_url=served_stock.origin + "/")
+        targets = {key: (label, served_site.url(path), path) for key, (label, path) in _page_types(served["site"]).items()}
+        stock_path = projets.stock_content_page(pages)
+        targets["stock_contenu"] = ("Material d'origine : page", served_stock.url(stock_path), stock_path)
+        results["lighthouse"] = _lighthouse(work, targets, options.lighthouse_runs)
     return results
 
 

@@ -16,7 +16,9 @@ KIND_LABELS = {"html": "HTML", "css": "CSS", "js": "JS", "json": "JSON", "image"
 
 
 def text_report(results: dict) -> str:
-    sections = [_title(results), _builds(results)]
+    sections = [_title(results)]
+    if "constructions" in results:  # absent with --lighthouse-only
+        sections.append(_builds(results))
     if "poids" in results:
         sections += [_weights(results), _resources(results), _finder(results), _search_index(results)]
     if results.get("lighthouse"):

@@ -409,6 +409,12 @@ def environnement() -> Environment:
     return env
 
 
+# The directory's stylesheet, in the <head> of the pages that use it (overrides/main.html
+# reads `feuilles_de_style`): linked from the body, it would hold back the paint of
+# everything below the link.
+FEUILLE_ANNUAIRE = "assets/annuaire.css"
+
+
 def front_matter(titre: str, description: str, **autres) -> str:
     """YAML front matter; JSON strings are valid YAML and escape everything."""
     lignes = [f"title: {json.dumps(titre, ensure_ascii=False)}", f"description: {json.dumps(description, ensure_ascii=False)}"]
@@ -487,7 +493,8 @@ def page_departement(plateforme: Plateforme, dep: Departement, parametres: Param
         json_ld=json_pour_script(donnees_json_ld(plateforme, dep, url_absolue(parametres, chemin_page(dep.code)))),
     )
     titre = f"Plateforme emploi accompagné {dep.dans} ({dep.code})"
-    return front_matter(titre, description_departement(plateforme, dep)) + corps
+    feuilles = [FEUILLE_ANNUAIRE] if principal.joignable or sites else []  # cards to lay out
+    return front_matter(titre, description_departement(plateforme, dep), feuilles_de_style=feuilles) + corps
 
 
 def _href_depuis_index(code: str) -> str:
@@ -510,7 +517,7 @@ def page_index(plateformes: list[Plateforme]) -> str:
     description = (
         "La plateforme emploi accompagné de chaque département, sur une carte et dans une liste par région."
     )
-    return front_matter("Les plateformes emploi accompagné par département", description) + corps
+    return front_matter("Les plateformes emploi accompagné par département", description, feuilles_de_style=[FEUILLE_ANNUAIRE]) + corps
 
 
 def page_trouver() -> str:
@@ -518,7 +525,7 @@ def page_trouver() -> str:
     description = (
         "Trouver la plateforme emploi accompagné de votre commune, de votre code postal ou de votre département."
     )
-    return front_matter("Trouver ma plateforme emploi accompagné", description) + corps
+    return front_matter("Trouver ma plateforme emploi accompagné", description, feuilles_de_style=[FEUILLE_ANNUAIRE]) + corps
 
 
 def page_donnees(plateformes: list[Plateforme], parametres: ParametresSite) -> str:

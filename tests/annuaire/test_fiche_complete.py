@@ -53,8 +53,9 @@ def page_du_site_avec_la_fiche_complete(site, document_complet) -> str:
     corps = document_complet.split("<main>", 1)[1].rsplit("</main>", 1)[0]
     # The build gives the stylesheet a fingerprinted name (hooks/empreintes.py).
     feuille = next((Path(site.root) / "assets").glob("annuaire.*.css")).name
-    corps = corps.replace("assets/annuaire.css", f"assets/{feuille}")
+    lien = f'<link rel="stylesheet" href="../../assets/{feuille}">'  # the Ain has no card: no link yet
     page = construite[:debut] + '<article class="md-content__inner md-typeset">' + corps + construite[fin:]
+    page = page.replace("</head>", lien + "</head>", 1)
     chemin = Path(site.root) / "_tests-annuaire" / "ain-complet" / "index.html"
     chemin.parent.mkdir(parents=True, exist_ok=True)
     chemin.write_text(page, encoding="utf-8")

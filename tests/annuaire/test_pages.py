@@ -270,8 +270,10 @@ def test_la_page_donnees_cite_la_licence_et_les_sources(fichiers):
 
 
 def test_la_feuille_de_style_n_est_chargee_que_par_les_pages_qui_l_utilisent(fichiers, fichiers_complets):
-    lien = 'rel="stylesheet" href="../../assets/annuaire.css"'
-    assert fichiers_complets["departements/01/index.md"].count(lien) == 1  # cards to lay out
-    assert lien not in fichiers["departements/01/index.md"]  # no contact, no card
-    assert fichiers[pages.PAGE_INDEX].count('href="../assets/annuaire.css"') == 1
-    assert fichiers[pages.PAGE_TROUVER].count('href="../assets/annuaire.css"') == 1
+    """In the front matter (overrides/main.html puts it in the <head>), never in the body."""
+    en_tete = 'feuilles_de_style: ["assets/annuaire.css"]'
+    assert en_tete in fichiers_complets["departements/01/index.md"]  # cards to lay out
+    assert 'feuilles_de_style: []' in fichiers["departements/01/index.md"]  # no contact, no card
+    assert en_tete in fichiers[pages.PAGE_INDEX]
+    assert en_tete in fichiers[pages.PAGE_TROUVER]
+    assert not [chemin for chemin, texte in {**fichiers, **fichiers_complets}.items() if "<link" in texte]

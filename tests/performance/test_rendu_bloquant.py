@@ -8,6 +8,7 @@
   matches an element once loaded, checked in Chromium): a stylesheet blocks rendering,
   so one that styles nothing on the page must not be loaded there. A stylesheet whose
   media query does not match (the dark palette in light mode) does not block rendering.
+- Stylesheets are linked from the <head>, never from the body.
 - Our stylesheets do not chain requests with @import.
 """
 from __future__ import annotations
@@ -53,6 +54,13 @@ def test_blocking_scripts_only_after_the_content(site_page, parsed_site):
         if after:
             problems.append(f'<script src="{script["src"]}"> without defer, followed by <{after[0]}> and {len(after) - 1} more elements')
     assert not problems, f"{site_page}: parser-blocking scripts before the end of the page:\n" + "\n".join(problems)
+
+
+def test_stylesheets_are_linked_from_the_head(site_page, parsed_site):
+    """A stylesheet linked from the body holds back the paint of everything after it."""
+    body = parsed_site[site_page.path].soup.body
+    in_body = [link.get("href") for link in body.find_all("link") if "stylesheet" in (link.get("rel") or [])]
+    assert not in_body, f"{site_page}: stylesheets linked from the <body>: {in_body}"
 
 
 @pytest.mark.navigateur
