@@ -102,22 +102,15 @@ def _measure(work: Path, options) -> dict:
     results: dict = {"meta": _meta(options)}
     projects = _prepare_projects(work, results)
     results["constructions"] = _time_builds(work, projects, options.runs, results)
-    served = {name: work / f"servi-{name}" for name in ("site", "annuaire_10x", "stock_n", "stock_1")}
     with contextlib.ExitStack() as stack:
-        servers = {}
-        for name, directory in served.items():
-            directory.mkdir()
-            servers[name] = stack.enter_context(StaticServer(directory))
-            # Built once more with the served origin as site_url, so canonical URLs are right.
-            projets.build(projects[name], directory, site_url=servers[name].origin + "/")
-        pages = {key: (label, servers["site"].url(path), path) for key, (label, path) in _page_types(served["site"]).items()}
+        served, servers = _serve(stack, work, projects, ("site", "annuaire_10x", "stock_n", "stock_1"))
+        pages = _site_pages(served["site"], servers["site"])
         if "departement" in pages:  # the same page once every entry is complete (fictitious data)
             path = pages["departement"][2]
             pages["departement_10x"] = ("Page département, fiche fictive à 10 antennes", servers["annuaire_10x"].url(path), path)
-        stock_path = projets.stock_content_page(results["pages"]["n"])
         stock_pages = {
             "stock_accueil": ("Material d'origine : accueil", servers["stock_n"].url("/"), "/"),
-            "stock_contenu": ("Material d'origine : page", servers["stock_n"].url(stock_path), stock_path),
+            "stock_contenu": _stock_content_target(servers["stock_n"], results["pages"]["n"]),
             "stock_1_page": ("Material d'origine, site d'une page", servers["stock_1"].url("/"), "/"),
         }
         finder = servers["site"].url(FINDER_PATH) if "trouver" in pages else None
@@ -138,23 +131,47 @@ def _measure(work: Path, options) -> dict:
 def _measure_lighthouse_only(work: Path, options) -> dict:
     """The site and a stock site of as many pages, served and scored; nothing timed."""
     results: dict = {"meta": _meta(options)}
-    site = projets.copy_project(work / "site")
+    projects = {"site": projets.copy_project(work / "site")}
+    pages, characters = _probe(projects["site"], work)
+    projects["stock_n"] = projets.write_stock_project(work / "stock-n", pages, characters)
+    with contextlib.ExitStack() as stack:
+        served, servers = _serve(stack, work, projects, ("site", "stock_n"))
+        targets = _site_pages(served["site"], servers["site"])
+        targets["stock_contenu"] = _stock_content_target(servers["stock_n"], pages)
+        results["lighthouse"] = _lighthouse(work, targets, options.lighthouse_runs)
+    return results
+
+
+def _probe(site: Path, work: Path) -> tuple[int, int]:
+    """A first, untimed build: the number of pages and their mean text length (it also warms the caches)."""
     probe = work / "sonde"
     projets.build(site, probe)
     pages = len(projets.documentation_pages(probe))
-    stock = projets.write_stock_project(work / "stock-n", pages, projets.mean_text_length(probe))
+    characters = projets.mean_text_length(probe)
     shutil.rmtree(probe)
-    served = {"site": work / "servi-site", "stock": work / "servi-stock"}
-    for directory in served.values():
-        directory.mkdir()
-    with StaticServer(served["site"]) as served_site, StaticServer(served["stock"]) as served_stock:
-        projets.build(site, served["site"], site_url=served_site.origin + "/")
-        projets.build(stock, served["stock"], site_url=served_stock.origin + "/")
-        targets = {key: (label, served_site.url(path), path) for key, (label, path) in _page_types(served["site"]).items()}
-        stock_path = projets.stock_content_page(pages)
-        targets["stock_contenu"] = ("Material d'origine : page", served_stock.url(stock_path), stock_path)
-        results["lighthouse"] = _lighthouse(work, targets, options.lighthouse_runs)
-    return results
+    return pages, characters
+
+
+def _serve(stack: contextlib.ExitStack, work: Path, projects: dict[str, Path], names) -> tuple[dict, dict]:
+    """Each named project served on its own port, built with that origin as site_url (so that
+    canonical URLs are right): ({name: directory}, {name: server})."""
+    served, servers = {}, {}
+    for name in names:
+        served[name] = work / f"servi-{name}"
+        served[name].mkdir()
+        servers[name] = stack.enter_context(StaticServer(served[name]))
+        projets.build(projects[name], served[name], site_url=servers[name].origin + "/")
+    return served, servers
+
+
+def _site_pages(site: Path, server: StaticServer) -> dict[str, tuple[str, str, str]]:
+    """{key: (label, URL, path)} for the page types found in the built site."""
+    return {key: (label, server.url(path), path) for key, (label, path) in _page_types(site).items()}
+
+
+def _stock_content_target(server: StaticServer, pages: int) -> tuple[str, str, str]:
+    path = projets.stock_content_page(pages)
+    return ("Material d'origine : page", server.url(path), path)
 
 
 def _meta(options) -> dict:
@@ -181,12 +198,7 @@ def _prepare_projects(work: Path, results: dict) -> dict[str, Path]:
     }
     for key in ("annuaire_1x", "annuaire_10x"):
         projets.check_data(projects[key])
-    # A first, untimed build: counts the pages and their length, warms the caches.
-    probe = work / "sonde"
-    projets.build(projects["site"], probe)
-    pages = len(projets.documentation_pages(probe))
-    characters = projets.mean_text_length(probe)
-    shutil.rmtree(probe)
+    pages, characters = _probe(projects["site"], work)
     projects["stock_n"] = projets.write_stock_project(work / "stock-n", pages, characters)
     projects["stock_10n"] = projets.write_stock_project(work / "stock-10n", 10 * pages, characters)
     projects["stock_1"] = projets.write_stock_project(work / "stock-1", 1, characters)

@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import json
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
 from emploi_accompagne import carte, referentiel
+from tests.helpers.modules import load_module
+from tests.helpers.site import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 CARTE_JSON = ROOT / "data" / "carte-departements.json"
 GEOJSON = ROOT.parent / "shared" / "data" / "departements-avec-outre-mer.geojson"
 SVG = "{http://www.w3.org/2000/svg}"
@@ -110,9 +109,7 @@ def test_corsica_is_on_the_map(data):
 def test_committed_map_is_the_derivation_of_the_geojson():
     if not GEOJSON.exists():
         pytest.skip(f"{GEOJSON} is not available here; the committed map is used as is")
-    spec = importlib.util.spec_from_file_location("derive_carte", ROOT / "scripts" / "derive_carte.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_module("scripts/derive_carte.py", "derive_carte")
     assert module.to_json(module.derive(GEOJSON)) == CARTE_JSON.read_text(encoding="utf-8"), (
         "data/carte-departements.json is stale: run scripts/derive_carte.py"
     )

@@ -1,15 +1,14 @@
 """The reference data: 101 départements with their French forms, communes and postal codes."""
 from __future__ import annotations
 
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 
 from emploi_accompagne import referentiel
+from tests.helpers.modules import load_module
+from tests.helpers.site import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGE_DATA = ROOT / "node_modules" / "@etalab" / "decoupage-administratif" / "data"
 
 OFFICIAL_CODES = (
@@ -21,10 +20,7 @@ OFFICIAL_CODES = (
 
 
 def _load_derivation_script():
-    spec = importlib.util.spec_from_file_location("derive_referentiel", ROOT / "scripts" / "derive_referentiel.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("scripts/derive_referentiel.py", "derive_referentiel")
 
 
 # --- The committed files are a faithful derivation of the package ---------------------

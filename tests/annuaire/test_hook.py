@@ -2,7 +2,6 @@
 Python, et ajoute les pages générées sans les mettre dans la navigation."""
 from __future__ import annotations
 
-import importlib.util
 
 import pytest
 from mkdocs.config import load_config
@@ -10,15 +9,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
 from emploi_accompagne.annuaire.chargement import DonneesInvalides, Probleme
+from tests.helpers.modules import load_module
 from tests.helpers.site import ROOT
 
 
 @pytest.fixture(scope="module")
 def hook():
-    spec = importlib.util.spec_from_file_location("hook_annuaire", ROOT / "hooks" / "annuaire.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_module("hooks/annuaire.py", "hook_annuaire")
 
 
 @pytest.fixture(scope="module")

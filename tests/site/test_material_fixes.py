@@ -1,14 +1,11 @@
 """hooks/material_fixes.py: each fix applies to Material's markup and fails loudly when
 that markup has changed (e.g. after a Material upgrade)."""
-import importlib.util
 
 import pytest
 
-from tests.helpers.site import ROOT
+from tests.helpers.modules import load_module
 
-_spec = importlib.util.spec_from_file_location("material_fixes", ROOT / "hooks" / "material_fixes.py")
-material_fixes = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(material_fixes)
+material_fixes = load_module("hooks/material_fixes.py", "material_fixes")
 
 PAGE = """<head>
 <link rel="stylesheet" href="../assets/stylesheets/main.57a0d79d.min.css">

@@ -1,0 +1,15 @@
+"""Loading the project's scripts and hooks, which are files rather than package modules."""
+from __future__ import annotations
+
+import importlib.util
+from types import ModuleType
+
+from tests.helpers.site import ROOT
+
+
+def load_module(relative_path: str, name: str) -> ModuleType:
+    """The module at ROOT/relative_path (e.g. "hooks/annuaire.py"), executed under `name`."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / relative_path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
