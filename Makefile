@@ -11,9 +11,11 @@ NODE_STAMP := node_modules/.installed
 
 .PHONY: serve build test check-data bench lighthouse clean install browser referentiel
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	# The project's own package, editable: the hooks, scripts and tests import it from here.
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --editable .
 	touch $@
 
 install: $(STAMP)
@@ -26,15 +28,19 @@ $(NODE_STAMP): package.json package-lock.json
 browser:
 	@command -v chromium >/dev/null 2>&1 || bash .ci/install-chromium
 
+# MkDocs rebuilds on a change of docs/, data/, overrides/ or a template, but never reloads
+# Python code: a change of a .py file under emploi_accompagne/ or hooks/ restarts the server.
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch hooks --watch overrides --watch emploi_accompagne
+	$(BIN)/watchmedo auto-restart --directory emploi_accompagne --directory hooks --recursive \
+	  --patterns '*.py;*.js' --signal SIGTERM -- \
+	  $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides --watch emploi_accompagne/annuaire/templates
 
 # Data checked first; the site is written aside and moved into place only when complete,
 # so a failed build leaves no site/ that could be deployed.
 build: $(STAMP)
 	rm -rf site site.partiel
 	$(BIN)/python -m emploi_accompagne check
-	$(BIN)/mkdocs build --strict --clean --site-dir site.partiel || { rm -rf site.partiel; exit 1; }
+	$(BIN)/python -m mkdocs build --strict --clean --site-dir site.partiel || { rm -rf site.partiel; exit 1; }
 	mv site.partiel site
 
 check-data: $(STAMP)
@@ -50,10 +56,12 @@ bench: $(STAMP) $(NODE_STAMP) browser
 lighthouse: $(STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m benchmarks --lighthouse-only
 
-# Reference data (départements, communes, map) derived from pinned sources; committed.
+# Reference data (départements, communes, map, the finder's index) derived from pinned
+# sources (npm package, data/sources/); committed.
 referentiel: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python scripts/derive_referentiel.py
 	$(BIN)/python scripts/derive_carte.py
+	$(BIN)/python -m emploi_accompagne index-trouver
 
 clean:
 	rm -rf site site.partiel .pytest_cache

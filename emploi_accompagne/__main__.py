@@ -42,21 +42,38 @@ def cmd_pages(args) -> int:
     """Write the generated pages and files as plain files, for any engine (or none)."""
     from pathlib import Path
 
+    from .annuaire.chargement import charger_annuaire
     from .annuaire.pages import ParametresSite, fichiers_annuaire
 
     try:
-        plateformes = charger_plateformes()
+        annuaire = charger_annuaire()
     except DonneesInvalides as error:
         print(error, file=sys.stderr)
         return 1
     dossier = Path(args.dossier)
     parametres = ParametresSite(site_url=args.site_url, repo_url=args.repo_url, branche="main")
-    fichiers = fichiers_annuaire(plateformes, parametres)
-    for chemin, contenu in sorted(fichiers.items()):
-        cible = dossier / chemin
+    fichiers = fichiers_annuaire(annuaire, parametres)
+    for fichier in sorted(fichiers, key=lambda f: f.chemin):
+        cible = dossier / fichier.chemin
         cible.parent.mkdir(parents=True, exist_ok=True)
-        cible.write_text(contenu, encoding="utf-8", newline="")  # keep the CSV's CRLF
+        cible.write_text(fichier.contenu, encoding="utf-8", newline="")  # keep the CSV's CRLF
     print(f"{len(fichiers)} fichiers écrits dans {dossier}")
+    return 0
+
+
+def cmd_index_trouver(args) -> int:
+    """Derive the finder's index from the reference data (committed: see recherche.py)."""
+    from .annuaire import recherche
+
+    texte = recherche.texte_index_derive()
+    chemin = recherche.FICHIER_INDEX_DERIVE
+    if args.check:
+        if chemin.read_text(encoding="utf-8") != texte:
+            print(f"{chemin.name} n'est pas à jour : lancer `python -m emploi_accompagne index-trouver`.", file=sys.stderr)
+            return 1
+        return 0
+    chemin.write_text(texte, encoding="utf-8", newline="\n")
+    print(f"{chemin.relative_to(DATA.parent)} : {texte.count(chr(10))} fichiers d'index")
     return 0
 
 
@@ -72,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--site-url", default=None, help="adresse publique du site (liens absolus, JSON-LD)")
     pages.add_argument("--repo-url", default=None, help="adresse du dépôt (liens « Signaler une correction »)")
     pages.set_defaults(func=cmd_pages)
+    index = sub.add_parser("index-trouver", help="dérive data/trouver-index.tsv (le moteur « Trouver ma plateforme »)")
+    index.add_argument("--check", action="store_true", help="vérifie seulement qu'il est à jour")
+    index.set_defaults(func=cmd_index_trouver)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -26,9 +26,9 @@ neighbouring shapes, which a thick outline would be).
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
-from typing import Callable
 
 from markupsafe import Markup, escape
 
@@ -59,12 +59,12 @@ TEXT_FILL = "#1b2a3a"
 FRAME_STROKE = "#51657d"
 
 
-@lru_cache(maxsize=None)
-def load_carte(path: Path = CARTE_FILE) -> dict:
+@cache
+def charger_carte(path: Path = CARTE_FILE) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def render_carte(
+def dessiner_carte(
     href_for_code: Callable[[str], str],
     title_for_code: Callable[[str], str],
     *,
@@ -79,7 +79,7 @@ def render_carte(
     mainland stay clickable with the mouse but are hidden from the keyboard and from
     screen readers, so nothing is announced twice.
     """
-    carte = load_carte()
+    carte = charger_carte()
     zoom = carte["zoom"]
     title_id = f"{id_prefix}-titre"
     frames = {encart["code"]: encart["cadre"] for encart in carte["encarts"]}

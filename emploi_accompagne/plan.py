@@ -5,18 +5,18 @@ from dataclasses import dataclass, field
 
 
 @dataclass
-class NavEntry:
-    title: str
+class EntreeDuPlan:
+    titre: str
     url: str | None = None  # None for a section without a page of its own
-    children: list["NavEntry"] = field(default_factory=list)
+    enfants: list[EntreeDuPlan] = field(default_factory=list)
 
 
-def plan_markdown(entries: list[NavEntry], depth: int = 0) -> str:
-    lines = []
-    indent = "    " * depth
-    for entry in entries:
-        label = f"[{entry.title}]({entry.url})" if entry.url else entry.title
-        lines.append(f"{indent}- {label}")
-        if entry.children:
-            lines.append(plan_markdown(entry.children, depth + 1))
-    return "\n".join(lines)
+def plan_markdown(entrees: list[EntreeDuPlan], profondeur: int = 0) -> str:
+    lignes = []
+    retrait = "    " * profondeur
+    for entree in entrees:
+        libelle = f"[{entree.titre}]({entree.url})" if entree.url else entree.titre
+        lignes.append(f"{retrait}- {libelle}")
+        if entree.enfants:
+            lignes.append(plan_markdown(entree.enfants, profondeur + 1))
+    return "\n".join(lignes)

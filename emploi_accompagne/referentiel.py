@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from .paths import DATA
@@ -54,22 +54,22 @@ class Commune:
         return self.commune_parente is not None
 
 
-def official_order_key(code: str) -> tuple[int, str]:
+def cle_ordre_officiel(code: str) -> tuple[int, str]:
     """Sort key giving the official order 01…19, 2A, 2B, 21…95, 971…976."""
     if code in ("2A", "2B"):
         return (20, code)
     return (int(code), "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def departements(path: Path = DEPARTEMENTS_FILE) -> tuple[Departement, ...]:
     """All départements, in official order."""
     raw = json.loads(path.read_text(encoding="utf-8"))
     items = (Departement(**entry) for entry in raw)
-    return tuple(sorted(items, key=lambda dep: official_order_key(dep.code)))
+    return tuple(sorted(items, key=lambda dep: cle_ordre_officiel(dep.code)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _departements_by_code(path: Path = DEPARTEMENTS_FILE) -> dict[str, Departement]:
     return {dep.code: dep for dep in departements(path)}
 
@@ -93,18 +93,18 @@ def departements_par_region(path: Path = DEPARTEMENTS_FILE) -> list[tuple[str, l
         name, deps = item
         if deps[0].outre_mer:
             return (True, deps[0].code_region)
-        return (False, _french_sort_key(name))
+        return (False, _cle_de_tri_francaise(name))
 
     return sorted(groups.items(), key=region_key)
 
 
-def _french_sort_key(text: str) -> str:
+def _cle_de_tri_francaise(text: str) -> str:
     """Accent-insensitive key, so "Île-de-France" sorts with the I."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
-@lru_cache(maxsize=None)
+@cache
 def communes(path: Path = COMMUNES_FILE) -> tuple[Commune, ...]:
     """All communes (and municipal arrondissements), sorted by INSEE code."""
     raw = json.loads(path.read_text(encoding="utf-8"))["communes"]
@@ -120,7 +120,7 @@ def communes(path: Path = COMMUNES_FILE) -> tuple[Commune, ...]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _communes_by_departement(path: Path = COMMUNES_FILE) -> dict[str, tuple[Commune, ...]]:
     groups: dict[str, list[Commune]] = {}
     for commune in communes(path):
@@ -140,6 +140,6 @@ def departements_par_code_postal(path: Path = COMMUNES_FILE) -> dict[str, tuple[
         for code_postal in commune.codes_postaux:
             mapping.setdefault(code_postal, set()).add(commune.departement)
     return {
-        code_postal: tuple(sorted(codes, key=official_order_key))
+        code_postal: tuple(sorted(codes, key=cle_ordre_officiel))
         for code_postal, codes in sorted(mapping.items())
     }

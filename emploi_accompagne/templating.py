@@ -1,11 +1,87 @@
-"""Jinja2 rendering of Markdown pages that show values set once in the site configuration."""
+"""The site's one Jinja environment: the directory's templates and the Markdown pages of docs/.
+
+- `rendre_gabarit(nom, …)` renders a template of `annuaire/templates/` (HTML in Markdown:
+  every value autoescaped, block tags trimmed);
+- `rendre_markdown(texte, …)` renders a page of docs/ that shows values computed at build
+  time (`{{ extra.editeur.nom }}`, `{{ glossaire }}`…): plain Markdown, whitespace kept as
+  written, nothing escaped (the values are the site's own).
+Both share the same globals (links, `lien_contact`) and filters; an unknown name fails the build.
+"""
 from __future__ import annotations
 
-from jinja2 import Environment, StrictUndefined
+import json
+from functools import lru_cache
+from pathlib import Path
 
-_env = Environment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .annuaire import chemins
+from .annuaire.coordonnees import domaine
+from .annuaire.francais import date_en_mots, majuscule_initiale
+
+TEMPLATES = Path(__file__).parent / "annuaire" / "templates"
+
+# The directory's stylesheet, in the <head> of the pages that use it (overrides/main.html
+# reads `feuilles_de_style`): linked from the body, it would hold back the paint of
+# everything below the link.
+FEUILLE_ANNUAIRE = "assets/annuaire.css"
 
 
-def render_with_site_values(markdown: str, extra: dict) -> str:
-    """Render `{{ extra.editeur.nom }}`-style placeholders; an unknown name fails the build."""
-    return _env.from_string(markdown).render(extra=extra)
+def lien_contact(valeur: str) -> str:
+    """A contact as Markdown: a web address or an e-mail address becomes a link."""
+    if valeur.startswith(("https://", "http://")):
+        return f"<{valeur}>"
+    if "@" in valeur and " " not in valeur:
+        return f"[{valeur}](mailto:{valeur})"
+    return valeur
+
+
+def front_matter(**champs) -> Markup:
+    """A page's YAML front matter. Values are JSON, which YAML reads and which escapes
+    everything; text captured by `{% set %}` is unescaped and its whitespace collapsed."""
+    lignes = []
+    for cle, valeur in champs.items():
+        if isinstance(valeur, Markup):
+            valeur = " ".join(valeur.unescape().split())
+        lignes.append(f"{cle}: {json.dumps(valeur, ensure_ascii=False)}")
+    return Markup("---\n" + "\n".join(lignes) + "\n---")
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+    )
+    env.filters.update(date_en_mots=date_en_mots, domaine=domaine, majuscule_initiale=majuscule_initiale)
+    env.globals.update(
+        lien_contact=lien_contact,
+        front_matter=front_matter,
+        FEUILLE_ANNUAIRE=FEUILLE_ANNUAIRE,
+        lien_markdown=chemins.lien_markdown,
+        chemin_page=chemins.chemin_page,
+        url_relative=chemins.url_relative,
+        PAGES={
+            "index": chemins.PAGE_INDEX,
+            "trouver": chemins.PAGE_TROUVER,
+            "donnees": chemins.PAGE_DONNEES,
+            "contribuer": chemins.PAGE_CONTRIBUER,
+            "personnes": chemins.PAGE_PERSONNES,
+            "prescripteurs": chemins.PAGE_PRESCRIPTEURS,
+        },
+    )
+    return env
+
+
+@lru_cache(maxsize=1)
+def _html() -> Environment:
+    # The same environment (globals, filters, loader), escaping every value and trimming block tags.
+    return _markdown().overlay(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def rendre_gabarit(nom: str, **contexte) -> str:
+    return _html().get_template(nom).render(**contexte)
+
+
+def rendre_markdown(texte: str, **contexte) -> str:
+    return _markdown().from_string(texte).render(**contexte)

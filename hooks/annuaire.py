@@ -5,7 +5,8 @@
   written;
 - on_files: add every generated page and file (département pages, vCards, the index
   with the map, the finder and its data, the open-data page and exports) with
-  `File.generated`, never writing into docs/ (which would loop `mkdocs serve`).
+  `File.generated`, never writing into docs/ (which would loop `mkdocs serve`); each
+  generated file says whether it belongs in the navigation.
 """
 from __future__ import annotations
 
@@ -16,21 +17,22 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_plateformes  # noqa: E402
-from emploi_accompagne.annuaire import fraicheur  # noqa: E402
-from emploi_accompagne.annuaire.pages import ParametresSite, fichiers_annuaire  # noqa: E402
-from emploi_accompagne.horloge import date_de_construction  # noqa: E402
-
-PAGE_CONTRIBUER = "contribuer.md"
+from emploi_accompagne.annuaire import chemins, fraicheur
+from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_annuaire
+from emploi_accompagne.annuaire.pages import ParametresSite, fichiers_annuaire
+from emploi_accompagne.horloge import date_de_construction
 
 _state: dict = {}
 
 
+def fichier_des_plateformes(config) -> Path:
+    """The data of the project being built (the one of this mkdocs.yml, not of the installed package)."""
+    return Path(config.config_file_path).parent / chemins.CHEMIN_YAML_DANS_DEPOT
+
+
 def on_config(config):
     try:
-        _state["plateformes"] = charger_plateformes()
+        _state["annuaire"] = charger_annuaire(fichier_des_plateformes(config))
     except DonneesInvalides as error:
         # Plain lines that editors and CI annotate (file:line:col), not a log record.
         for probleme in error.problemes:
@@ -39,16 +41,10 @@ def on_config(config):
             f"{len(error.problemes)} problème(s) dans data/plateformes.yaml : "
             "corriger les lignes ci-dessus (rien n'a été construit)."
         ) from None
-    _state["a_reverifier"] = fraicheur.fiches_a_reverifier(_state["plateformes"], date_de_construction())
-    for ligne in fraicheur.message_de_construction(_state["a_reverifier"]):
+    a_reverifier = fraicheur.fiches_a_reverifier(_state["annuaire"].plateformes, date_de_construction())
+    for ligne in fraicheur.message_de_construction(a_reverifier):
         print(ligne, file=sys.stderr)
     return config
-
-
-def on_page_markdown(markdown, page, config, files):
-    if page.file.src_uri == PAGE_CONTRIBUER:
-        markdown = markdown.replace("{{ fiches_a_reverifier }}", fraicheur.liste_markdown(_state["a_reverifier"]))
-    return markdown
 
 
 def on_files(files, config):
@@ -57,14 +53,12 @@ def on_files(files, config):
         repo_url=config.repo_url,
         branche=_branche(config.edit_uri),
     )
-    for chemin, contenu in fichiers_annuaire(_state["plateformes"], parametres).items():
-        ancien = files.get_file_from_path(chemin)
+    for genere in fichiers_annuaire(_state["annuaire"], parametres):
+        ancien = files.get_file_from_path(genere.chemin)
         if ancien is not None:
             files.remove(ancien)
-        nouveau = File.generated(config, chemin, content=contenu)
-        if chemin.startswith("departements/") and chemin.count("/") == 2:
-            # Département pages are reached from the index, the map, the finder and the
-            # search; listing 101 pages in the nav would slow every page down.
+        nouveau = File.generated(config, genere.chemin, content=genere.contenu)
+        if not genere.dans_la_navigation:
             nouveau.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(nouveau)
     return files

@@ -35,6 +35,8 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
+from pathlib import Path
 
 SKIP_LABEL = "Aller au contenu"
 SEARCH_DIALOG_LABEL = "Recherche"
@@ -56,24 +58,15 @@ DEFAULT_SKIP_TARGET = "contenu"
 PALETTE_STYLESHEET = re.compile(r'(<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css")>')
 DARK_SCHEME_MEDIA = "(prefers-color-scheme: dark)"
 MATERIAL_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js)"></script>')
-# Started once the page is parsed (Material reads the whole document) and its first
-# contentful paint is reported; after 3 s without a report (a tab opened in the
-# background, a browser without paint timing) it starts anyway. Material subscribes to
-# DOMContentLoaded when it runs, after the event: it is sent again, to it alone by then.
-BUNDLE_AFTER_FIRST_PAINT = (
-    "<script>(function(src){{"
-    "var painted=false,parsed=document.readyState!==\"loading\",started=false;"
-    "function start(){{if(started||!painted||!parsed)return;started=true;"
-    "var s=document.createElement(\"script\");s.src=src;"
-    "s.onload=function(){{document.dispatchEvent(new Event(\"DOMContentLoaded\"))}};document.body.appendChild(s)}}"
-    "function paintedNow(){{painted=true;setTimeout(start,0)}}"
-    "if(!parsed)document.addEventListener(\"DOMContentLoaded\",function(){{parsed=true;start()}},{{once:true}});"
-    "try{{new PerformanceObserver(function(list,observer){{"
-    "if(list.getEntriesByName(\"first-contentful-paint\").length){{observer.disconnect();paintedNow()}}"
-    "}}).observe({{type:\"paint\",buffered:true}})}}catch(e){{paintedNow()}}"
-    "setTimeout(paintedNow,3000)"
-    "}})({src})</script>"
-)
+# The loader's source, readable in its own file; inlined compact (one statement a line).
+BUNDLE_LOADER_FILE = Path(__file__).with_name("material_bundle_loader.js")
+
+
+@cache
+def bundle_loader_script(src: str) -> str:
+    lines = BUNDLE_LOADER_FILE.read_text(encoding="utf-8").splitlines()
+    code = "".join(line.strip() for line in lines if not line.lstrip().startswith("//"))
+    return f"<script>{code}({json.dumps(src)})</script>"
 
 
 class MaterialMarkupChanged(RuntimeError):
@@ -185,7 +178,7 @@ def _load_bundle_after_first_paint(html: str, where: str) -> str:
     bundle = MATERIAL_BUNDLE.search(html)
     if bundle is None:
         raise MaterialMarkupChanged(f"{where}: Material's bundle script not found")
-    loader = BUNDLE_AFTER_FIRST_PAINT.format(src=json.dumps(bundle.group(1)))
+    loader = bundle_loader_script(bundle.group(1))
     return html[: bundle.start()] + loader + html[bundle.end():]
 
 

@@ -1,23 +1,41 @@
-"""MkDocs hooks: thin glue between MkDocs and the `emploi_accompagne` package."""
+"""MkDocs hooks: thin glue between MkDocs and the `emploi_accompagne` package.
+
+Pages of docs/ whose front matter says `gabarit: true` are rendered by the site's one Jinja
+environment (emploi_accompagne.templating) with the values computed at build time:
+`extra` (mkdocs.yml, validated), `glossaire`, `plan_du_site`, `fiches_a_reverifier`.
+Every page then gets the `<abbr>` definitions of the acronyms it uses.
+"""
 from __future__ import annotations
 
+import posixpath
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mkdocs.exceptions import PluginError
 
-from emploi_accompagne import glossary  # noqa: E402
-from emploi_accompagne.plan import NavEntry, plan_markdown  # noqa: E402
-from emploi_accompagne.templating import render_with_site_values  # noqa: E402
-
-GLOSSARY_PAGE = "glossaire.md"
-PLAN_PAGE = "plan-du-site.md"
+from emploi_accompagne import glossaire
+from emploi_accompagne.annuaire import chemins, fraicheur
+from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_annuaire
+from emploi_accompagne.configuration import valider_extra
+from emploi_accompagne.horloge import date_de_construction
+from emploi_accompagne.plan import EntreeDuPlan, plan_markdown
+from emploi_accompagne.templating import rendre_markdown
 
 _state: dict = {}
 
 
 def on_config(config):
-    _state["terms"] = glossary.load_terms()
+    try:
+        # The files of the project being built, next to its mkdocs.yml.
+        _state["racine"] = Path(config.config_file_path).parent
+        _state["sigles"] = glossaire.charger_sigles(_state["racine"] / "data" / glossaire.FICHIER_GLOSSAIRE.name)
+        _state["extra"] = valider_extra(config.config_file_path)
+    except DonneesInvalides as error:
+        for probleme in error.problemes:
+            print(probleme, file=sys.stderr)
+        raise PluginError(
+            f"{len(error.problemes)} problème(s) : corriger les lignes ci-dessus (rien n'a été construit)."
+        ) from None
     return config
 
 
@@ -28,29 +46,30 @@ def on_nav(nav, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     if page.meta.get("gabarit"):
-        # Pages that show deployer-provided values (mkdocs.yml `extra:`), e.g. the publisher.
-        markdown = render_with_site_values(markdown, config.extra)
-    if page.file.src_uri == GLOSSARY_PAGE:
-        markdown = markdown.replace("{{ glossaire }}", glossary.glossary_markdown(_state["terms"]))
-    if page.file.src_uri == PLAN_PAGE:
-        markdown = markdown.replace("{{ plan_du_site }}", plan_markdown(_nav_entries(_state["nav"].items, page)))
-    return markdown + "\n\n" + glossary.abbreviation_definitions(_state["terms"], markdown) + "\n"
+        markdown = rendre_markdown(markdown, **_valeurs_des_gabarits(page, config))
+    return markdown + "\n\n" + glossaire.definitions_des_abreviations(_state["sigles"], markdown) + "\n"
 
 
-def _nav_entries(items, from_page) -> list[NavEntry]:
+def _valeurs_des_gabarits(page, config) -> dict:
+    # Loading the directory again costs nothing: the loader keeps the last file it read.
+    annuaire = charger_annuaire(_state["racine"] / chemins.CHEMIN_YAML_DANS_DEPOT)
+    a_reverifier = fraicheur.fiches_a_reverifier(annuaire.plateformes, date_de_construction())
+    return {
+        "extra": config.extra,
+        "glossaire": glossaire.glossaire_markdown(_state["sigles"]),
+        "plan_du_site": plan_markdown(_entrees_du_plan(_state["nav"].items, page)),
+        "fiches_a_reverifier": fraicheur.liste_markdown(a_reverifier, depuis=page.file.src_uri),
+    }
+
+
+def _entrees_du_plan(items, from_page) -> list[EntreeDuPlan]:
     entries = []
     for item in items:
         url = None
         if getattr(item, "file", None) is not None:
-            url = _relative_md_link(from_page, item.file.src_uri)
+            url = posixpath.relpath(item.file.src_uri, posixpath.dirname(from_page.file.src_uri) or ".")
         elif getattr(item, "url", None) and not getattr(item, "children", None):
             url = item.url
-        children = _nav_entries(item.children, from_page) if getattr(item, "children", None) else []
-        entries.append(NavEntry(title=item.title, url=url, children=children))
+        children = _entrees_du_plan(item.children, from_page) if getattr(item, "children", None) else []
+        entries.append(EntreeDuPlan(titre=item.title, url=url, enfants=children))
     return entries
-
-
-def _relative_md_link(from_page, src_uri: str) -> str:
-    from posixpath import dirname, relpath
-
-    return relpath(src_uri, dirname(from_page.file.src_uri) or ".")

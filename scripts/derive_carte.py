@@ -24,14 +24,18 @@ The result is committed: the site build never needs ../shared.
 """
 from __future__ import annotations
 
+import gzip
 import heapq
 import json
 import math
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "departements-avec-outre-mer.geojson"
+from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS as EXPECTED_CODES
+from emploi_accompagne.paths import ROOT
+
+# The source outlines, committed (compressed) so that `make referentiel` works on a clean clone.
+DEFAULT_SOURCE = ROOT / "data" / "sources" / "departements-avec-outre-mer.geojson.gz"
 OUTPUT = ROOT / "data" / "carte-departements.json"
 
 SOURCE_CREDIT = (
@@ -39,9 +43,8 @@ SOURCE_CREDIT = (
     "Licence Ouverte (projet france-geojson)"
 )
 
-# The one list of the 101 codes: the directory model's.
-sys.path.insert(0, str(ROOT))
-from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS as EXPECTED_CODES  # noqa: E402
+# The one list of the 101 codes is the directory model's (EXPECTED_CODES, imported above).
+
 OVERSEAS = ["971", "972", "973", "974", "976"]
 # Paris and the three départements around it are too small to click on the mainland
 # map: they are repeated, enlarged, in a frame of their own.
@@ -112,7 +115,8 @@ def local_equirectangular(mean_lat: float):
 
 def read_polygons(source: Path) -> dict[str, list[list[list[tuple[float, float]]]]]:
     """code -> list of polygons, each a list of closed rings of (lon, lat)."""
-    collection = json.loads(source.read_text(encoding="utf-8"))
+    brut = source.read_bytes()
+    collection = json.loads(gzip.decompress(brut) if source.suffix == ".gz" else brut)
     result: dict[str, list] = {}
     for feature in collection["features"]:
         code = feature["properties"]["code"]

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS as EXPECTED_CODES
+from emploi_accompagne.paths import ROOT
+
 PACKAGE = ROOT / "node_modules" / "@etalab" / "decoupage-administratif"
 PACKAGE_DATA = PACKAGE / "data"
 EXPECTED_VERSION = "6.0.0"
@@ -33,9 +34,7 @@ SOURCE = (
 
 # The 101 départements: 01-19, 2A, 2B, 21-95, 971-974, 976. The package also lists the
 # overseas collectivities (975, 977, 978, 984, 986-989), which are not départements.
-# The one list of the 101 codes: the directory model's.
-sys.path.insert(0, str(ROOT))
-from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS as EXPECTED_CODES  # noqa: E402
+# The one list of the 101 codes is the directory model's (EXPECTED_CODES, imported above).
 
 # --- French forms -------------------------------------------------------------------
 #

@@ -13,7 +13,7 @@ from tests.helpers.modules import load_module
 from tests.helpers.site import ROOT
 
 CARTE_JSON = ROOT / "data" / "carte-departements.json"
-GEOJSON = ROOT.parent / "shared" / "data" / "departements-avec-outre-mer.geojson"
+GEOJSON = ROOT / "data" / "sources" / "departements-avec-outre-mer.geojson.gz"  # committed
 SVG = "{http://www.w3.org/2000/svg}"
 OVERSEAS = ["971", "972", "973", "974", "976"]
 ZOOMED = ["75", "92", "93", "94"]
@@ -51,7 +51,7 @@ def _title(code: str) -> str:
 
 @pytest.fixture(scope="module")
 def rendered() -> str:
-    return carte.render_carte(_href, _title)
+    return carte.dessiner_carte(_href, _title)
 
 
 @pytest.fixture(scope="module")
@@ -107,8 +107,6 @@ def test_corsica_is_on_the_map(data):
 
 
 def test_committed_map_is_the_derivation_of_the_geojson():
-    if not GEOJSON.exists():
-        pytest.skip(f"{GEOJSON} is not available here; the committed map is used as is")
     module = load_module("scripts/derive_carte.py", "derive_carte")
     assert module.to_json(module.derive(GEOJSON)) == CARTE_JSON.read_text(encoding="utf-8"), (
         "data/carte-departements.json is stale: run scripts/derive_carte.py"
@@ -162,7 +160,7 @@ def test_overseas_insets_are_framed_and_labelled(tree):
 
 
 def test_everything_is_escaped():
-    html = carte.render_carte(lambda code: f"/d?c={code}&x=1", lambda code: f'<b>"{code}"</b> & co')
+    html = carte.dessiner_carte(lambda code: f"/d?c={code}&x=1", lambda code: f'<b>"{code}"</b> & co')
     tree = ET.fromstring(html)
     link = _named_links(tree)[0]
     assert link.get("href") == "/d?c=01&x=1"

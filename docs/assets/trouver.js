@@ -20,7 +20,8 @@
   var liste = document.getElementById("trouver-resultats");
   var statut = document.getElementById("trouver-statut");
   var racineIndex = form.getAttribute("data-index");
-  var racineDepartements = form.getAttribute("data-departements");
+  // Each département's page, as the index gives it (the site builds every path in one place).
+  var pagesDepartements = {};
 
   var MAX_AFFICHES = 20;
   var DELAI_MS = 150;
@@ -122,7 +123,7 @@
     var reponse = {resultats: [], plusDeLettres: false, noms: {}};
     if (!requete) return Promise.resolve(reponse);
     return lire("departements.json").then(function (resume) {
-      resume.d.forEach(function (dep) { reponse.noms[dep[0]] = dep[1]; });
+      resume.d.forEach(function (dep) { reponse.noms[dep[0]] = dep[1]; pagesDepartements[dep[0]] = dep[2]; });
       reponse.resultats = reponse.resultats.concat(departementsTrouves(requete, resume.d));
       if (/^[0-9]+$/.test(requete)) {
         if (requete.length >= 2 && resume.cp.indexOf(requete.slice(0, 2)) !== -1) {
@@ -153,7 +154,7 @@
   var minuteur = null;
 
   function urlDepartement(code) {
-    return racineDepartements + code.toLowerCase() + "/";
+    return pagesDepartements[code];
   }
 
   function texteOption(resultat, noms) {

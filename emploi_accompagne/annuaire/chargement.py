@@ -31,6 +31,8 @@ class Probleme:
     departement: str
     champ: str
     message: str
+    # What the entry is, for files other than the directory: "sigle RQTH", "extra".
+    rubrique: str | None = None
 
     def __str__(self) -> str:
         # One line per problem, whatever the input contained.
@@ -38,7 +40,8 @@ class Probleme:
         champ = " ".join(self.champ.split()) or "?"
         if ":" in champ:  # a mistyped key such as "commune:x" would blur the "field: message" split
             champ = "«" + champ.replace("»", "") + "»"
-        return f"{self.fichier}:{self.ligne}:{self.colonne}: [département {_etiquette(self.departement)}] {champ}: {message}"
+        quoi = " ".join(self.rubrique.split()) if self.rubrique else f"département {_etiquette(self.departement)}"
+        return f"{self.fichier}:{self.ligne}:{self.colonne}: [{quoi}] {champ}: {message}"
 
 
 def _etiquette(departement: str) -> str:
@@ -68,11 +71,33 @@ class _Document:
     positions: dict[Chemin, tuple[int, int]]
 
 
-def charger_plateformes(path: Path = FICHIER_PLATEFORMES) -> list[Plateforme]:
+@dataclass(frozen=True)
+class Annuaire:
+    """The valid fiches, in official order, and the line where each one starts in the file."""
+
+    plateformes: list[Plateforme]
+    lignes: dict[str, int]  # département code -> line of the fiche's first field
+
+
+# The last file read and what it gave: the hooks and `mkdocs serve` ask again for the same bytes.
+_dernier_chargement: dict[Path, tuple[bytes, Annuaire]] = {}
+
+
+def charger_annuaire(path: Path = FICHIER_PLATEFORMES) -> Annuaire:
     nom = _nom_affiche(path)
-    texte = _lire_texte(path, nom)
-    document = _analyser_yaml(texte, nom)
-    return _valider(document, nom)
+    brut = _lire_octets(path, nom)
+    deja = _dernier_chargement.get(path)
+    if deja is not None and deja[0] == brut:
+        return deja[1]
+    texte = _decoder(brut, nom, f"le fichier est vide : il doit contenir les {len(CODES_DEPARTEMENTS)} fiches")
+    annuaire = _valider(_analyser_yaml(texte, nom), nom)
+    _dernier_chargement.clear()
+    _dernier_chargement[path] = (brut, annuaire)
+    return annuaire
+
+
+def charger_plateformes(path: Path = FICHIER_PLATEFORMES) -> list[Plateforme]:
+    return charger_annuaire(path).plateformes
 
 
 def _nom_affiche(path: Path) -> str:
@@ -86,13 +111,24 @@ def _probleme_fichier(nom: str, message: str, ligne: int = 1, colonne: int = 1) 
     return DonneesInvalides([Probleme(nom, ligne, colonne, "?", "fichier", message)])
 
 
-def _lire_texte(path: Path, nom: str) -> str:
+def lire_document(path: Path, nom: str | None = None) -> _Document:
+    """A YAML data file of the site as plain data with the position of every key and value,
+    or DonneesInvalides with the located problems (syntax, encoding, duplicate keys…)."""
+    nom = nom or _nom_affiche(path)
+    return _analyser_yaml(_decoder(_lire_octets(path, nom), nom), nom)
+
+
+def _lire_octets(path: Path, nom: str) -> bytes:
     try:
         brut = path.read_bytes()
     except FileNotFoundError:
         raise _probleme_fichier(nom, "fichier introuvable") from None
     if len(brut) > TAILLE_MAX:
         raise _probleme_fichier(nom, f"fichier trop gros ({len(brut)} octets, {TAILLE_MAX} au maximum)")
+    return brut
+
+
+def _decoder(brut: bytes, nom: str, si_vide: str = "le fichier est vide") -> str:
     try:
         texte = brut.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -103,8 +139,8 @@ def _lire_texte(path: Path, nom: str) -> str:
             [Probleme(nom, ligne, colonne, departement, "fichier",
                       "le fichier doit être enregistré en UTF-8 (caractère illisible ici)")]
         ) from None
-    if not texte.strip() or all(l.strip().startswith("#") or not l.strip() for l in texte.splitlines()):
-        raise _probleme_fichier(nom, f"le fichier est vide : il doit contenir les {len(CODES_DEPARTEMENTS)} fiches")
+    if not texte.strip() or all(ligne.strip().startswith("#") or not ligne.strip() for ligne in texte.splitlines()):
+        raise _probleme_fichier(nom, si_vide)
     return texte
 
 
@@ -225,7 +261,7 @@ def _syntaxe_en_francais(error: yaml.MarkedYAMLError) -> str:
     return f"syntaxe YAML invalide ({probleme.strip()})"
 
 
-def _valider(document: _Document, nom: str) -> list[Plateforme]:
+def _valider(document: _Document, nom: str) -> Annuaire:
     donnees = document.donnees
     if not isinstance(donnees, list):
         raise _probleme_fichier(nom, "le fichier doit être une liste de fiches, chacune commençant par « - departement: »")
@@ -260,16 +296,24 @@ def _valider(document: _Document, nom: str) -> list[Plateforme]:
             )
     if problemes:
         raise DonneesInvalides(sorted(problemes, key=lambda p: (p.ligne, p.colonne)))
-    return sorted(plateformes, key=lambda p: CODES_DEPARTEMENTS.index(p.departement))
+    return Annuaire(sorted(plateformes, key=lambda p: CODES_DEPARTEMENTS.index(p.departement)), premiere_ligne)
 
 
 def _problemes_de_validation(error: ValidationError, index: int, code: str, document: _Document, nom: str) -> list[Probleme]:
+    return problemes_de_validation(error, (index,), document, nom, departement=code)
+
+
+def problemes_de_validation(
+    error: ValidationError, chemin: Chemin, document: _Document, nom: str, departement: str = "?",
+    rubrique: str | None = None,
+) -> list[Probleme]:
+    """One located French problem per error of a model validated on the data at `chemin`."""
     problemes = []
     for detail in error.errors(include_url=False):
         loc = tuple(detail["loc"])
         champ = _nom_de_champ(loc, detail)
-        ligne, colonne = _position(document, (index, *loc), detail["type"])
-        problemes.append(Probleme(nom, ligne, colonne, code, champ, message_en_francais(detail)))
+        ligne, colonne = _position(document, (*chemin, *loc), detail["type"])
+        problemes.append(Probleme(nom, ligne, colonne, departement, champ, message_en_francais(detail), rubrique))
     return problemes
 
 

@@ -18,9 +18,10 @@ import json
 
 from .. import referentiel
 from ..paths import DATA
+from . import chemins
 from .modele import Plateforme
 
-DOSSIER = "donnees"
+DOSSIER = chemins.DOSSIER_DONNEES
 FICHIER_SCHEMA = DATA / "plateformes.schema.json"
 SOURCE_DATA_INCLUSION = "annuaire-emploi-accompagne"
 BOM = "\ufeff"
@@ -131,17 +132,6 @@ def identifiant(plateforme: Plateforme) -> str:
     return f"{SOURCE_DATA_INCLUSION}--{plateforme.departement.lower()}"
 
 
-def nom_structure(plateforme: Plateforme) -> str:
-    dep = referentiel.departement(plateforme.departement)
-    return plateforme.nom or f"Plateforme emploi accompagné {dep.de}"
-
-
-def url_page(site_url: str | None, plateforme: Plateforme) -> str | None:
-    if not site_url:
-        return None
-    return f"{site_url.rstrip('/')}/departements/{plateforme.departement.lower()}/"
-
-
 def _coordonnees_data_inclusion(plateforme: Plateforme) -> dict:
     champs = (
         "adresse", "complement_adresse", "code_postal", "commune", "code_insee",
@@ -154,7 +144,7 @@ def structure_data_inclusion(plateforme: Plateforme, site_url: str | None) -> di
     structure = {
         "source": SOURCE_DATA_INCLUSION,
         "id": identifiant(plateforme),
-        "nom": nom_structure(plateforme),
+        "nom": plateforme.nom_affiche(),
         "date_maj": plateforme.date_maj.isoformat(),
         "description": DESCRIPTION_STRUCTURE,
         **_coordonnees_data_inclusion(plateforme),
@@ -167,7 +157,7 @@ def structure_data_inclusion(plateforme: Plateforme, site_url: str | None) -> di
         structure["site_web"] = plateforme.site_web
     if plateforme.accessibilite_lieu:
         structure["accessibilite_lieu"] = plateforme.accessibilite_lieu
-    lien = url_page(site_url, plateforme)
+    lien = chemins.url_departement(site_url, plateforme.departement)
     if lien:
         structure["lien_source"] = lien
     return structure
@@ -204,7 +194,7 @@ def service_data_inclusion(plateforme: Plateforme, site_url: str | None) -> dict
     modes = _modes_mobilisation(plateforme)
     if modes:
         service["modes_mobilisation"] = modes
-    lien = url_page(site_url, plateforme)
+    lien = chemins.url_departement(site_url, plateforme.departement)
     if lien:
         service["lien_source"] = lien
     return service

@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 from .. import referentiel
+from . import chemins
+from .francais import date_en_mots
 from .modele import Plateforme
-from .pages import date_en_mots
 
 DELAI_MOIS = 12
 
@@ -32,14 +33,14 @@ def message_de_construction(anciennes: list[Plateforme]) -> list[str]:
     ]
 
 
-def liste_markdown(anciennes: list[Plateforme], depuis: str = "") -> str:
-    """The list shown on the contribution page; links are relative Markdown links to the département pages."""
+def liste_markdown(anciennes: list[Plateforme], depuis: str = chemins.PAGE_CONTRIBUER) -> str:
+    """The list shown on a page (the contribution page): Markdown links to the département pages."""
     if not anciennes:
         return "Aucune pour le moment : toutes les fiches ont été vérifiées depuis moins de 12 mois."
     lignes = []
     for plateforme in anciennes:
         dep = referentiel.departement(plateforme.departement)
-        lien = f"{depuis}departements/{dep.code.lower()}/index.md"
+        lien = chemins.lien_markdown(depuis, chemins.chemin_page(dep.code))
         lignes.append(f"- [{dep.nom} ({dep.code})]({lien}) : dernière vérification le {date_en_mots(plateforme.date_maj)}")
     return "\n".join(lignes)
 

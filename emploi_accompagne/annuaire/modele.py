@@ -27,6 +27,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .. import referentiel
+
 # Codes of the 101 départements, in the official order.
 CODES_DEPARTEMENTS: tuple[str, ...] = (
     *(f"{n:02d}" for n in range(1, 20)),
@@ -61,7 +63,7 @@ def _https_only(value: str) -> str:
     return value
 
 
-def _valid_email(value: str) -> str:
+def courriel_valide(value: str) -> str:
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -82,7 +84,7 @@ def _opening_hours(value: str) -> str:
 
 
 UrlHttps = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(_https_only)]
-Courriel = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254), AfterValidator(_valid_email)]
+Courriel = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254), AfterValidator(courriel_valide)]
 Horaires = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_opening_hours)]
 Telephone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=30)]
 
@@ -137,6 +139,10 @@ class Lieu(_Strict):
     accessibilite_lieu: Annotated[
         UrlHttps | None, Field(description="Lien vers la fiche acceslibre.gouv.fr du lieu.")
     ] = None
+
+    def a_des_coordonnees(self) -> bool:
+        """A phone, an e-mail or an address: what a vCard or a contact point can carry."""
+        return bool(self.telephone or self.courriel or self.adresse)
 
     @field_validator("telephone")
     @classmethod
@@ -210,7 +216,7 @@ class Plateforme(Lieu):
         return value
 
     @model_validator(mode="after")
-    def _contacts_need_a_source(self) -> "Plateforme":
+    def _contacts_need_a_source(self) -> Plateforme:
         # Never publish a contact that no public source backs.
         if self.a_des_contacts() and not self.lien_source:
             raise PydanticCustomError(
@@ -221,8 +227,12 @@ class Plateforme(Lieu):
         return self
 
     def a_des_contacts(self) -> bool:
-        lieux = [self, *self.sites]
-        return any(lieu.telephone or lieu.courriel or lieu.adresse for lieu in lieux) or bool(self.site_web)
+        """Any way to reach the platform, at any of its places: what needs a source."""
+        return self.site_web is not None or any(lieu.a_des_coordonnees() for lieu in (self, *self.sites))
+
+    def nom_affiche(self) -> str:
+        """The platform's own name when a source gives it, else a plain description."""
+        return self.nom or f"Plateforme emploi accompagné {referentiel.departement(self.departement).de}"
 
 
 def json_schema() -> dict:

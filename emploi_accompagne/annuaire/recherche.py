@@ -25,11 +25,13 @@ import gzip
 import json
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Callable, Iterable
+from functools import cache, lru_cache
 
 from .. import referentiel
+from ..paths import DATA
+from . import chemins
 
 DOSSIER_INDEX = "index"
 FICHIER_DEPARTEMENTS = f"{DOSSIER_INDEX}/departements.json"
@@ -48,7 +50,7 @@ _DIACRITIQUES = re.compile("[\u0300-\u036f]")
 _ABREVIATIONS = ((re.compile(r"\bste\b"), "sainte"), (re.compile(r"\bst\b"), "saint"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def normaliser(texte: str) -> str:
     """Lower case, no accents, any punctuation as one space, "st"/"ste" written in full."""
     texte = texte.lower().replace("œ", "oe").replace("æ", "ae")
@@ -114,7 +116,7 @@ def fichiers_communes(communes: Iterable[referentiel.Commune]) -> dict[str, list
     """Key -> rows [name, département, postal codes], sorted by normalised name."""
     paires = sorted(
         ((normaliser(c.nom), _ligne_commune(c)) for c in communes),
-        key=lambda paire: (paire[0], referentiel.official_order_key(paire[1][1]), paire[1][0]),
+        key=lambda paire: (paire[0], referentiel.cle_ordre_officiel(paire[1][1]), paire[1][0]),
     )
     feuilles = _decouper(paires, LONGUEUR_CLE_MIN)
     return {cle: [ligne for _, ligne in feuilles[cle]] for cle in sorted(feuilles)}
@@ -130,7 +132,7 @@ def fichiers_codes_postaux(communes: Iterable[referentiel.Commune]) -> dict[str,
     for code_postal in sorted(par_code):
         departements = par_code[code_postal]
         fichiers.setdefault(code_postal[:2], {})[code_postal] = [
-            [code, sorted(departements[code])] for code in sorted(departements, key=referentiel.official_order_key)
+            [code, sorted(departements[code])] for code in sorted(departements, key=referentiel.cle_ordre_officiel)
         ]
     return fichiers
 
@@ -144,7 +146,9 @@ def fichiers_index(
     par_prefixe = fichiers_codes_postaux(communes)
     resume = {
         "v": FORMAT_VERSION,
-        "d": [[dep.code, dep.nom] for dep in departements],
+        # [code, name, page of the département as the finder's page links to it]
+        "d": [[dep.code, dep.nom, chemins.url_relative(chemins.PAGE_TROUVER, chemins.chemin_page(dep.code))]
+              for dep in departements],
         "c": list(par_cle),
         "cp": list(par_prefixe),
     }
@@ -152,6 +156,27 @@ def fichiers_index(
     fichiers.update({chemin_commune(cle): _json_compact(lignes) for cle, lignes in par_cle.items()})
     fichiers.update({chemin_code_postal(p): _json_compact(codes) for p, codes in par_prefixe.items()})
     return fichiers
+
+
+# --- The index, derived once and committed -----------------------------------------------------
+
+# Computing the index from 34,875 communes takes about a second, and it changes only with
+# the reference data: it is derived by `make referentiel` (or `python -m emploi_accompagne
+# index-trouver`) into this file, one index file per line ("path<TAB>JSON"), and a test
+# fails when the file no longer matches what the code and the reference data give.
+FICHIER_INDEX_DERIVE = DATA / "trouver-index.tsv"
+
+
+def texte_index_derive() -> str:
+    fichiers = fichiers_index(referentiel.departements(), referentiel.communes())
+    return "".join(f"{chemin}\t{texte}\n" for chemin, texte in fichiers.items())
+
+
+@lru_cache(maxsize=1)
+def index_du_moteur(chemin=FICHIER_INDEX_DERIVE) -> dict[str, str]:
+    """Relative path -> JSON text of every file of the finder's index, as derived."""
+    lignes = chemin.read_text(encoding="utf-8").splitlines()
+    return dict(ligne.split("\t", 1) for ligne in lignes)
 
 
 # --- The lookup (mirrored in docs/assets/trouver.js) ----------------------------------------
@@ -184,7 +209,7 @@ def libelle_code_postal(code_postal: str, noms: list[str]) -> str:
     return f"{code_postal} {visibles}{', …' if len(noms) > 3 else ''}"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _mots_du_nom(nom: str) -> tuple[str, tuple[str, ...]]:
     """The normalised name and its words of three letters or more."""
     nom_normalise = normaliser(nom)
@@ -193,7 +218,7 @@ def _mots_du_nom(nom: str) -> tuple[str, tuple[str, ...]]:
 
 def _departements_trouves(requete: str, departements: list[list[str]]) -> list[Resultat]:
     trouves = []
-    for code, nom in departements:
+    for code, nom, _page in departements:
         nom_normalise, mots = _mots_du_nom(nom)
         par_code = requete == code.lower() or (len(requete) == 1 and requete.isdigit() and "0" + requete == code)
         # The name, or any word of three letters or more: "savoie" finds Savoie and Haute-Savoie.

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from emploi_accompagne.annuaire import pages, recherche
-from emploi_accompagne.annuaire.chargement import FICHIER_PLATEFORMES, charger_plateformes
 from emploi_accompagne import referentiel
+from emploi_accompagne.annuaire import chemins, pages, recherche
+from emploi_accompagne.annuaire.chargement import FICHIER_PLATEFORMES, charger_annuaire
 
 SITE_URL = "https://exemple.test/annuaire/"
 REPO_URL = "https://github.com/exemple/site"
@@ -66,13 +66,23 @@ def remplacer_fiche(texte: str, code: str, nouvelle: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def plateformes():
-    return charger_plateformes()
+def annuaire():
+    return charger_annuaire()
 
 
 @pytest.fixture(scope="session")
-def fichiers(plateformes):
-    return pages.fichiers_annuaire(plateformes, PARAMETRES)
+def plateformes(annuaire):
+    return annuaire.plateformes
+
+
+@pytest.fixture(scope="session")
+def fichiers_generes(annuaire):
+    return pages.fichiers_annuaire(annuaire, PARAMETRES)
+
+
+@pytest.fixture(scope="session")
+def fichiers(fichiers_generes):
+    return pages.contenus(fichiers_generes)
 
 
 @pytest.fixture(scope="session")
@@ -84,21 +94,24 @@ def yaml_complet(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def plateformes_completes(yaml_complet):
-    return charger_plateformes(yaml_complet)
+def annuaire_complet(yaml_complet):
+    return charger_annuaire(yaml_complet)
 
 
 @pytest.fixture(scope="session")
-def fichiers_complets(plateformes_completes, yaml_complet):
-    return pages.fichiers_annuaire(
-        plateformes_completes, PARAMETRES, texte_yaml=yaml_complet.read_text(encoding="utf-8")
-    )
+def plateformes_completes(annuaire_complet):
+    return annuaire_complet.plateformes
+
+
+@pytest.fixture(scope="session")
+def fichiers_complets(annuaire_complet):
+    return pages.contenus(pages.fichiers_annuaire(annuaire_complet, PARAMETRES))
 
 
 @pytest.fixture(scope="session")
 def index_recherche(fichiers):
     """The finder's own files, parsed, as the page's script reads them."""
-    prefixe = pages.DOSSIER_TROUVER + "/"
+    prefixe = chemins.DOSSIER_TROUVER + "/"
     return {
         chemin.removeprefix(prefixe): json.loads(texte)
         for chemin, texte in fichiers.items()

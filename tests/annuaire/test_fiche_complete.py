@@ -51,7 +51,7 @@ def page_du_site_avec_la_fiche_complete(site, document_complet) -> str:
     debut = construite.index('<article class="md-content__inner md-typeset">')
     fin = construite.index("</article>", debut)
     corps = document_complet.split("<main>", 1)[1].rsplit("</main>", 1)[0]
-    # The build gives the stylesheet a fingerprinted name (hooks/empreintes.py).
+    # The build gives the stylesheet a fingerprinted name (hooks/fingerprints.py).
     feuille = next((Path(site.root) / "assets").glob("annuaire.*.css")).name
     lien = f'<link rel="stylesheet" href="../../assets/{feuille}">'  # the Ain has no card: no link yet
     page = construite[:debut] + '<article class="md-content__inner md-typeset">' + corps + construite[fin:]

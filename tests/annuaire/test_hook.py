@@ -2,7 +2,6 @@
 Python, et ajoute les pages générées sans les mettre dans la navigation."""
 from __future__ import annotations
 
-
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
@@ -29,10 +28,10 @@ def test_des_donnees_fausses_arretent_la_construction_avec_un_message_par_ligne(
         Probleme("data/plateformes.yaml", 40, 3, "02", "telephon", "champ inconnu"),
     ]
 
-    def charger_en_erreur():
+    def charger_en_erreur(chemin):
         raise DonneesInvalides(problemes)
 
-    monkeypatch.setattr(hook, "charger_plateformes", charger_en_erreur)
+    monkeypatch.setattr(hook, "charger_annuaire", charger_en_erreur)
     with pytest.raises(PluginError) as erreur:
         hook.on_config(config)
     sortie = capsys.readouterr().err.splitlines()
@@ -42,6 +41,11 @@ def test_des_donnees_fausses_arretent_la_construction_avec_un_message_par_ligne(
     ]
     assert "2 problème(s)" in str(erreur.value)
     assert erreur.value.__suppress_context__  # no chained traceback
+
+
+def test_le_hook_lit_les_donnees_du_projet_construit(hook, config):
+    """Not those of the installed package: a copy of the project builds its own data."""
+    assert hook.fichier_des_plateformes(config) == ROOT / "data" / "plateformes.yaml"
 
 
 def test_les_pages_generees_sont_ajoutees_hors_navigation(hook, config, monkeypatch):

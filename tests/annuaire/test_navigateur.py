@@ -143,7 +143,7 @@ SAMPLE = ["villeurb", "saint-ét", "st etienne", "lyon", "69", "691", "01200", "
 def test_le_script_donne_les_memes_resultats_que_python(onglet, site):
     racine = Path(site.root) / "trouver-ma-plateforme"
     lire = lambda chemin: json.loads((racine / chemin).read_text(encoding="utf-8"))  # noqa: E731
-    noms = dict(lire(recherche.FICHIER_DEPARTEMENTS)["d"])
+    noms = {code: nom for code, nom, _ in lire(recherche.FICHIER_DEPARTEMENTS)["d"]}
     ouvrir_la_recherche(onglet, site)
     for requete in SAMPLE:
         attendues = [texte_option(r, noms) for r in recherche.chercher(requete, lire).resultats[:MAX_AFFICHES]]

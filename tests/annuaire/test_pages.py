@@ -10,8 +10,10 @@ import pytest
 import vobject
 
 from emploi_accompagne import referentiel
-from emploi_accompagne.annuaire import pages
-from emploi_accompagne.annuaire.chargement import FICHIER_PLATEFORMES
+from emploi_accompagne.annuaire import chemins, horaires
+from emploi_accompagne.annuaire import json_ld as json_ld_module
+from emploi_accompagne.annuaire import vcard as vcard_module
+from emploi_accompagne.annuaire.chargement import FICHIER_PLATEFORMES, charger_annuaire
 from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS
 
 from .conftest import NOM_PIEGE
@@ -48,13 +50,13 @@ def test_une_page_par_departement_a_l_adresse_du_code_en_minuscules(fichiers):
 
 def test_le_h1_de_chaque_page_porte_le_nom_officiel(fichiers):
     for dep in referentiel.departements():
-        page = en_html(fichiers[pages.chemin_page(dep.code)])
+        page = en_html(fichiers[chemins.chemin_page(dep.code)])
         h1 = re.findall(r"<h1[^>]*>(.*?)</h1>", page)
         assert [html.unescape(titre) for titre in h1] == [f"{dep.nom} ({dep.code})"]
 
 
 def test_titres_et_descriptions_sont_uniques(fichiers):
-    metas = [front_matter(fichiers[pages.chemin_page(code)]) for code in CODES_DEPARTEMENTS]
+    metas = [front_matter(fichiers[chemins.chemin_page(code)]) for code in CODES_DEPARTEMENTS]
     assert len({m["title"] for m in metas}) == len({m["description"] for m in metas}) == 101
     ain = front_matter(fichiers["departements/01/index.md"])
     assert ain["title"] == "Plateforme emploi accompagné dans l'Ain (01)"
@@ -91,14 +93,14 @@ def test_sans_donnees_aucun_lien_tel_ni_mailto_ni_vcard(plateformes, fichiers):
     sans_contact = [p for p in plateformes if not p.a_des_contacts()]
     assert sans_contact, "le test suppose au moins une fiche sans contact"
     for plateforme in sans_contact:
-        page = fichiers[pages.chemin_page(plateforme.departement)]
+        page = fichiers[chemins.chemin_page(plateforme.departement)]
         assert "tel:" not in page and "mailto:" not in page and ".vcf" not in page
-        assert pages.chemin_vcard(plateforme.departement) not in fichiers
+        assert chemins.chemin_vcard(plateforme.departement) not in fichiers
 
 
 def test_sans_contact_la_page_le_dit_et_dit_quoi_faire(plateformes, fichiers):
     plateforme = next(p for p in plateformes if not p.a_des_contacts())
-    page = en_html(fichiers[pages.chemin_page(plateforme.departement)])
+    page = en_html(fichiers[chemins.chemin_page(plateforme.departement)])
     assert "pas encore trouvé de coordonnées" in page
     for prescripteur in ("MDPH", "France Travail", "Cap emploi", "mission locale"):
         assert prescripteur in page
@@ -153,13 +155,13 @@ def test_le_json_ld_est_valide_et_decrit_l_organisation(fichiers_complets):
 
 @pytest.mark.parametrize("code", CODES_DEPARTEMENTS)
 def test_le_json_ld_de_chaque_page_se_lit(fichiers, code):
-    donnees = json_ld(en_html(fichiers[pages.chemin_page(code)]))
+    donnees = json_ld(en_html(fichiers[chemins.chemin_page(code)]))
     assert donnees["@type"] == "Organization"
     assert donnees["areaServed"]["identifier"] == code
 
 
 def test_json_pour_script_ne_peut_pas_fermer_la_balise():
-    texte = str(pages.json_pour_script({"a": "</script><!-- & >"}))
+    texte = str(json_ld_module.json_pour_script({"a": "</script><!-- & >"}))
     assert "<" not in texte and ">" not in texte and "&" not in texte
     assert json.loads(texte) == {"a": "</script><!-- & >"}
 
@@ -186,7 +188,7 @@ def test_la_vcard_contient_les_contacts_et_echappe_le_texte(fichiers_complets):
 
 def test_pas_de_vcard_sans_contact(plateformes):
     plateforme = next(p for p in plateformes if not p.a_des_contacts())
-    assert pages.vcard(plateforme, referentiel.departement(plateforme.departement)) is None
+    assert vcard_module.vcard(plateforme, referentiel.departement(plateforme.departement)) is None
 
 
 # --- Horaires en mots ---------------------------------------------------------------------------------
@@ -213,25 +215,25 @@ def test_pas_de_vcard_sans_contact(plateformes):
     ],
 )
 def test_horaires_en_mots(expression, lignes, feries, brute):
-    horaires = pages.horaires_en_mots(expression)
+    en_mots = horaires.horaires_en_mots(expression)
     if lignes is not None:
-        assert list(horaires.lignes) == lignes
-    assert horaires.ferme_jours_feries is feries
-    assert (horaires.expression == expression) is brute
+        assert list(en_mots.lignes) == lignes
+    assert en_mots.ferme_jours_feries is feries
+    assert (en_mots.expression == expression) is brute
 
 
 def test_les_horaires_ne_dependent_pas_de_la_date_du_jour():
     # The reference week is fixed: two calls give the same words whatever the date.
-    assert pages.horaires_en_mots("Mo-Fr 09:00-17:00; PH off") == pages.horaires_en_mots("Mo-Fr 09:00-17:00; PH off")
-    assert pages.SEMAINE_DE_REFERENCE.weekday() == 0
+    assert horaires.horaires_en_mots("Mo-Fr 09:00-17:00; PH off") == horaires.horaires_en_mots("Mo-Fr 09:00-17:00; PH off")
+    assert horaires.SEMAINE_DE_REFERENCE.weekday() == 0
 
 
 # --- Lignes du fichier YAML ------------------------------------------------------------------------------
 
 
-def test_chaque_fiche_a_sa_ligne_dans_le_fichier_yaml():
+def test_le_chargeur_donne_la_ligne_de_chaque_fiche_dans_le_fichier_yaml():
     texte = FICHIER_PLATEFORMES.read_text(encoding="utf-8")
-    lignes = pages.lignes_des_fiches(texte)
+    lignes = charger_annuaire().lignes
     assert set(lignes) == set(CODES_DEPARTEMENTS)
     toutes = texte.splitlines()
     for code, numero in lignes.items():
@@ -242,7 +244,7 @@ def test_chaque_fiche_a_sa_ligne_dans_le_fichier_yaml():
 
 
 def test_l_index_groupe_les_departements_par_region_avec_la_carte(fichiers):
-    page = en_html(fichiers[pages.PAGE_INDEX])
+    page = en_html(fichiers[chemins.PAGE_INDEX])
     regions = re.findall(r"<h2[^>]*>(.*?)</h2>", page)
     assert [html.unescape(r) for r in regions] == [nom for nom, _ in referentiel.departements_par_region()]
     liens_liste = re.findall(r'<li><a href="([^"]+)/index\.md">', page)
@@ -252,7 +254,7 @@ def test_l_index_groupe_les_departements_par_region_avec_la_carte(fichiers):
 
 
 def test_la_page_de_recherche_contient_la_liste_complete_sans_javascript(fichiers):
-    page = en_html(fichiers[pages.PAGE_TROUVER])
+    page = en_html(fichiers[chemins.PAGE_TROUVER])
     liens = re.findall(r'<li><a href="\.\./departements/([^"/]+)/index\.md">', page)
     assert sorted(liens) == sorted(code.lower() for code in CODES_DEPARTEMENTS)
     assert re.search(r'<form class="trouver" id="trouver" role="search" hidden', page)
@@ -260,7 +262,7 @@ def test_la_page_de_recherche_contient_la_liste_complete_sans_javascript(fichier
 
 
 def test_la_page_donnees_cite_la_licence_et_les_sources(fichiers):
-    page = en_html(fichiers[pages.PAGE_DONNEES])
+    page = en_html(fichiers[chemins.PAGE_DONNEES])
     assert "Licence Ouverte 2.0" in page
     assert "@etalab/decoupage-administratif" in page and "6.0.0" in page
     assert "france-geojson" in page and "IGN" in page
@@ -274,6 +276,6 @@ def test_la_feuille_de_style_n_est_chargee_que_par_les_pages_qui_l_utilisent(fic
     en_tete = 'feuilles_de_style: ["assets/annuaire.css"]'
     assert en_tete in fichiers_complets["departements/01/index.md"]  # cards to lay out
     assert 'feuilles_de_style: []' in fichiers["departements/01/index.md"]  # no contact, no card
-    assert en_tete in fichiers[pages.PAGE_INDEX]
-    assert en_tete in fichiers[pages.PAGE_TROUVER]
+    assert en_tete in fichiers[chemins.PAGE_INDEX]
+    assert en_tete in fichiers[chemins.PAGE_TROUVER]
     assert not [chemin for chemin, texte in {**fichiers, **fichiers_complets}.items() if "<link" in texte]

@@ -143,5 +143,19 @@ def test_les_cles_des_fichiers_de_communes_ne_se_recouvrent_pas(index_recherche)
 
 def test_le_resume_liste_les_101_departements(index_recherche):
     resume = index_recherche[recherche.FICHIER_DEPARTEMENTS]
-    assert [code for code, _ in resume["d"]] == [d.code for d in referentiel.departements()]
+    assert [code for code, _, _ in resume["d"]] == [d.code for d in referentiel.departements()]
     assert json.dumps(resume, ensure_ascii=False)  # plain JSON
+
+
+def test_le_resume_donne_au_script_l_adresse_de_chaque_page_de_departement(index_recherche):
+    """The script builds no path itself: the finder's page links to what the index says."""
+    pages = {code: page for code, _, page in index_recherche[recherche.FICHIER_DEPARTEMENTS]["d"]}
+    assert pages["01"] == "../departements/01/" and pages["2A"] == "../departements/2a/"
+    assert pages["974"] == "../departements/974/"
+
+
+def test_l_index_derive_et_commite_est_a_jour():
+    """data/trouver-index.tsv is what the code and the reference data give today."""
+    assert recherche.FICHIER_INDEX_DERIVE.read_text(encoding="utf-8") == recherche.texte_index_derive(), (
+        "data/trouver-index.tsv n'est pas à jour : lancer `python -m emploi_accompagne index-trouver`"
+    )

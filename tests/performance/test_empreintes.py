@@ -4,7 +4,7 @@ A browser may then keep it for a year (the name changes with the content). Excep
 whose addresses must stay stable: the HTML pages, the 404 page, the sitemap and the
 search index. Checked on what the HTML references (even images Chromium does not load
 at once) and on what Chromium actually fetched. The first tests exercise
-`emploi_accompagne.empreintes` (run by hooks/empreintes.py) on small made-up sites.
+`emploi_accompagne.fingerprints` (run by hooks/fingerprints.py) on small made-up sites.
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.serveur import is_fingerprinted
-from emploi_accompagne.empreintes import FingerprintError, fingerprint_site, fingerprinted_name
+from emploi_accompagne.fingerprints import FingerprintError, fingerprint_site, fingerprinted_name
 from emploi_accompagne.paths import DOCS
 from tests.helpers.html import resolve
 

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from emploi_accompagne.glossary import load_terms
+from emploi_accompagne.glossaire import charger_sigles
 
-TERMS = load_terms()
+TERMS = charger_sigles()
 
 
 def _content(parsed):

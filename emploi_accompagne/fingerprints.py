@@ -13,16 +13,16 @@ An asset that refers to another is hashed after the reference is rewritten, so a
 anywhere shows in every name that depends on it. The result depends only on the files'
 contents: two builds of the same sources give the same names.
 
-Nothing here depends on MkDocs (the hook `hooks/empreintes.py` only passes the list).
+Nothing here depends on MkDocs (the hook `hooks/fingerprints.py` only passes the list).
 """
 from __future__ import annotations
 
 import hashlib
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import urlsplit
 
 HASH_LENGTH = 8
@@ -93,7 +93,7 @@ def fingerprint_site(site_dir: Path, asset_paths: Iterable[str], site_url: str |
     return renamed
 
 
-def _fingerprint_asset(site_dir: Path, asset: Asset, resolver: "_Resolver", renamed: dict[str, str]) -> str:
+def _fingerprint_asset(site_dir: Path, asset: Asset, resolver: _Resolver, renamed: dict[str, str]) -> str:
     source = site_dir / asset.path
     content = source.read_bytes()
     if asset.suffix in TEXT_ASSETS:
@@ -106,7 +106,7 @@ def _fingerprint_asset(site_dir: Path, asset: Asset, resolver: "_Resolver", rena
     return new_path
 
 
-def _rewrite_page(site_dir: Path, page: Path, resolver: "_Resolver", renamed: dict[str, str]) -> None:
+def _rewrite_page(site_dir: Path, page: Path, resolver: _Resolver, renamed: dict[str, str]) -> None:
     text = page.read_text(encoding="utf-8")
     new_text = resolver.rewrite(text, page.relative_to(site_dir).as_posix(), renamed, context=_html_context(text))
     if new_text != text:
@@ -132,7 +132,7 @@ def _html_context(html: str):
     return context
 
 
-def _dependency_order(site_dir: Path, assets: list[Asset], resolver: "_Resolver") -> list[Asset]:
+def _dependency_order(site_dir: Path, assets: list[Asset], resolver: _Resolver) -> list[Asset]:
     """Assets ordered so that each comes after every asset it refers to."""
     by_path = {asset.path: asset for asset in assets}
     needs: dict[str, set[str]] = {}

@@ -1,0 +1,70 @@
+"""Where every generated page and file lives, and its address: the one home of paths and URLs.
+
+Paths are relative to the site root, as the generator and MkDocs see them
+(`departements/2a/index.md`); URLs follow MkDocs' directory URLs (`departements/2a/`).
+Python builds every link from here, the templates through the globals of their
+environment, and the finder's script through the data it is given (`index/departements.json`).
+"""
+from __future__ import annotations
+
+import posixpath
+
+from .. import referentiel
+
+DOSSIER_DEPARTEMENTS = "departements"
+PAGE_INDEX = f"{DOSSIER_DEPARTEMENTS}/index.md"
+DOSSIER_TROUVER = "trouver-ma-plateforme"
+PAGE_TROUVER = f"{DOSSIER_TROUVER}/index.md"
+# Not donnees/index.md: with navigation.indexes, Material would make an index.md the
+# page of the whole "À propos du site" section.
+PAGE_DONNEES = "donnees.md"
+DOSSIER_DONNEES = "donnees"
+PAGE_CONTRIBUER = "contribuer.md"
+PAGE_PERSONNES = "personnes/index.md"
+PAGE_PRESCRIPTEURS = "prescripteurs/index.md"
+CHEMIN_YAML_DANS_DEPOT = "data/plateformes.yaml"
+
+
+def chemin_page(code: str) -> str:
+    """`01` -> `departements/01/index.md`; `2A` -> `departements/2a/index.md`."""
+    return f"{DOSSIER_DEPARTEMENTS}/{referentiel.departement(code).slug}/index.md"
+
+
+def nom_vcard(code: str) -> str:
+    return f"plateforme-emploi-accompagne-{referentiel.departement(code).slug}.vcf"
+
+
+def chemin_vcard(code: str) -> str:
+    return posixpath.join(posixpath.dirname(chemin_page(code)), nom_vcard(code))
+
+
+def url_de(chemin: str) -> str:
+    """The URL path of a page, from the site root: `departements/01/index.md` -> `departements/01/`."""
+    if chemin.endswith("index.md"):
+        return chemin.removesuffix("index.md")
+    if chemin.endswith(".md"):
+        return chemin.removesuffix(".md") + "/"
+    return chemin
+
+
+def url_absolue(site_url: str | None, chemin: str) -> str | None:
+    """The public URL of a page or file, when the site URL is known."""
+    if not site_url:
+        return None
+    return site_url.rstrip("/") + "/" + url_de(chemin)
+
+
+def url_departement(site_url: str | None, code: str) -> str | None:
+    return url_absolue(site_url, chemin_page(code))
+
+
+def lien_markdown(depuis: str, vers: str) -> str:
+    """A Markdown link from one page's source to another's (MkDocs turns it into a URL)."""
+    return posixpath.relpath(vers, posixpath.dirname(depuis) or ".")
+
+
+def url_relative(depuis: str, vers: str) -> str:
+    """A link, as a browser follows it, from one page to another (for raw HTML and scripts)."""
+    cible = url_de(vers)
+    relative = posixpath.relpath(cible or ".", url_de(depuis) or ".")
+    return relative + "/" if cible.endswith("/") and relative != "." else relative
