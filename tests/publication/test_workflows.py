@@ -266,8 +266,10 @@ if mode == "accepte":
     print("## Fiche du Finistère (29)\\n\\n- téléphone : 02 98 00 00 00")
     sys.exit(0)
 if mode == "inchange":
-    print("Rien de nouveau.")
     sys.exit(0)
+if mode == "inchange-3":
+    print("La fiche du Finistère contient déjà ce téléphone.")
+    sys.exit(3)
 if mode == "refuse":
     print("Téléphone : numéro invalide (02 98 00 00 00 $(touch pirate))", file=sys.stderr)
     print("Source : obligatoire", file=sys.stderr)
@@ -449,11 +451,13 @@ def test_une_proposition_refusee_transmet_les_erreurs_et_aucun_correctif(runner)
     assert not (livraison / "proposition.patch").exists()
 
 
-def test_une_proposition_qui_ne_change_rien_ne_donne_pas_de_pull_request(runner):
+@pytest.mark.parametrize("mode", ["inchange", "inchange-3"], ids=["code-0-sans-changement", "code-3"])
+def test_une_proposition_qui_ne_change_rien_ne_donne_pas_de_pull_request(runner, mode):
     espace = runner.nouvel_espace("lire")
-    resultat, sorties = runner.executer(*LIRE, espace, issue(), "issues", FROM_ISSUE="inchange")
+    resultat, sorties = runner.executer(*LIRE, espace, issue(), "issues", FROM_ISSUE=mode)
     assert resultat.returncode == 0, resultat.stderr
     assert sorties == {"resultat": "inchange"}
+    assert not (runner.temp / "proposition" / "proposition.patch").exists()
 
 
 @pytest.mark.parametrize("panne", [{"FROM_ISSUE": "plante"}, {"FROM_ISSUE": "accepte", "CHECK": "1"}],
@@ -536,3 +540,13 @@ def test_les_erreurs_sont_commentees_sur_l_issue(runner):
     assert commentaire["args"][:4] == ["api", "--method", "POST", "repos/exemple/annuaire/issues/42/comments"]
     assert "Téléphone : numéro invalide (02 98 00 00 00 $(touch pirate))\nSource : obligatoire" in commentaire["champs"]["body"]
     assert not list(runner.racine.rglob("pirate"))
+
+
+def test_une_proposition_sans_changement_est_expliquee_sur_l_issue(runner):
+    resultat, _ = runner.executer(*LIRE, runner.nouvel_espace("lire"), issue(), "issues", FROM_ISSUE="inchange-3")
+    assert resultat.returncode == 0, resultat.stderr
+    resultat, _ = runner.executer(*REPONDRE, runner.racine, issue(), "issues", GH_TOKEN="jeton", RESULTAT="inchange")
+    assert resultat.returncode == 0, resultat.stderr
+    corps = runner.journal("journal-gh.jsonl")[-1]["champs"]["body"]
+    assert corps.startswith("Cette proposition ne change rien à l'annuaire")
+    assert "La fiche du Finistère contient déjà ce téléphone." in corps
