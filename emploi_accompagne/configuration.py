@@ -59,7 +59,7 @@ class ValeursDuSite(_Strict):
 def valider_extra(config_file: str | Path | None = None) -> ValeursDuSite:
     """The validated `extra:` of the configuration file; DonneesInvalides lists every problem."""
     path = Path(config_file) if config_file else ROOT / "mkdocs.yml"
-    nom = _nom(path)
+    nom = path.name  # mkdocs.yml, at the root of the project it configures
     document = lire_document(path, nom)
     racine = document.donnees if isinstance(document.donnees, dict) else {}
     extra = racine.get("extra") or {}
@@ -80,10 +80,3 @@ def _booleens(extra: dict) -> dict:
     if isinstance(valeurs.get("generator"), str):
         valeurs["generator"] = {"true": True, "false": False}.get(valeurs["generator"].lower(), valeurs["generator"])
     return valeurs
-
-
-def _nom(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)

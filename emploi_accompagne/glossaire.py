@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .annuaire.chargement import DonneesInvalides, Probleme, lire_document, problemes_de_validation
+from .annuaire.chargement import DonneesInvalides, Probleme, nom_du_fichier, lire_document, problemes_de_validation
 from .paths import DATA
 
 FICHIER_GLOSSAIRE = DATA / "glossaire.yaml"
@@ -32,7 +32,7 @@ class Sigle(BaseModel):
 
 def charger_sigles(path: Path = FICHIER_GLOSSAIRE) -> list[Sigle]:
     """Every acronym, sorted (case-insensitively); DonneesInvalides lists every problem."""
-    nom = _nom(path)
+    nom = nom_du_fichier(path)
     document = lire_document(path, nom)
     if not isinstance(document.donnees, list):
         raise DonneesInvalides([Probleme(nom, 1, 1, "?", "fichier", "le fichier doit être une liste de sigles, chacun commençant par « - sigle: »", "glossaire")])
@@ -53,13 +53,6 @@ def charger_sigles(path: Path = FICHIER_GLOSSAIRE) -> list[Sigle]:
     if problemes:
         raise DonneesInvalides(sorted(problemes, key=lambda p: (p.ligne, p.colonne)))
     return sorted(sigles, key=lambda s: s.sigle.casefold())
-
-
-def _nom(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(DATA.parent))
-    except ValueError:
-        return str(path)
 
 
 def definitions_des_abreviations(sigles: list[Sigle], markdown: str) -> str:

@@ -84,4 +84,10 @@ def rendre_gabarit(nom: str, **contexte) -> str:
 
 
 def rendre_markdown(texte: str, **contexte) -> str:
-    return _markdown().from_string(texte).render(**contexte)
+    return _page_compilee(texte).render(**contexte)
+
+
+@lru_cache(maxsize=64)
+def _page_compilee(texte: str):
+    # Compiling is most of the cost; `mkdocs serve` renders the same pages again and again.
+    return _markdown().from_string(texte)

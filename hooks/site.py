@@ -25,17 +25,21 @@ _state: dict = {}
 
 
 def on_config(config):
-    try:
-        # The files of the project being built, next to its mkdocs.yml.
-        _state["racine"] = Path(config.config_file_path).parent
-        _state["sigles"] = glossaire.charger_sigles(_state["racine"] / "data" / glossaire.FICHIER_GLOSSAIRE.name)
-        _state["extra"] = valider_extra(config.config_file_path)
-    except DonneesInvalides as error:
-        for probleme in error.problemes:
+    # The files of the project being built, next to its mkdocs.yml.
+    _state["racine"] = Path(config.config_file_path).parent
+    problemes = []
+    for verifier in (
+        lambda: _state.update(sigles=glossaire.charger_sigles(_state["racine"] / "data" / glossaire.FICHIER_GLOSSAIRE.name)),
+        lambda: valider_extra(config.config_file_path),
+    ):
+        try:
+            verifier()
+        except DonneesInvalides as error:
+            problemes += error.problemes
+    if problemes:
+        for probleme in problemes:
             print(probleme, file=sys.stderr)
-        raise PluginError(
-            f"{len(error.problemes)} problème(s) : corriger les lignes ci-dessus (rien n'a été construit)."
-        ) from None
+        raise PluginError(f"{len(problemes)} problème(s) : corriger les lignes ci-dessus (rien n'a été construit).") from None
     return config
 
 

@@ -84,7 +84,7 @@ _dernier_chargement: dict[Path, tuple[bytes, Annuaire]] = {}
 
 
 def charger_annuaire(path: Path = FICHIER_PLATEFORMES) -> Annuaire:
-    nom = _nom_affiche(path)
+    nom = nom_du_fichier(path)
     brut = _lire_octets(path, nom)
     deja = _dernier_chargement.get(path)
     if deja is not None and deja[0] == brut:
@@ -100,7 +100,10 @@ def charger_plateformes(path: Path = FICHIER_PLATEFORMES) -> list[Plateforme]:
     return charger_annuaire(path).plateformes
 
 
-def _nom_affiche(path: Path) -> str:
+def nom_du_fichier(path: Path) -> str:
+    """The file as a volunteer finds it in the project: `data/plateformes.yaml`, wherever the project is."""
+    if path.parent.name == DATA.name:
+        return f"{DATA.name}/{path.name}"
     try:
         return str(path.resolve().relative_to(DATA.parent))
     except ValueError:
@@ -114,7 +117,7 @@ def _probleme_fichier(nom: str, message: str, ligne: int = 1, colonne: int = 1) 
 def lire_document(path: Path, nom: str | None = None) -> _Document:
     """A YAML data file of the site as plain data with the position of every key and value,
     or DonneesInvalides with the located problems (syntax, encoding, duplicate keys…)."""
-    nom = nom or _nom_affiche(path)
+    nom = nom or nom_du_fichier(path)
     return _analyser_yaml(_decoder(_lire_octets(path, nom), nom), nom)
 
 

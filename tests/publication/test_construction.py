@@ -74,3 +74,17 @@ def test_une_fiche_ancienne_est_listee_par_la_construction_et_sur_la_page_contri
     page = (tmp_path / "sortie" / "contribuer" / "index.html").read_text(encoding="utf-8")
     assert 'href="../departements/05/">Hautes-Alpes (05)</a> : dernière vérification le 1er mars 2024' in page
     assert "Ain (01)" not in page  # checked this year: not listed
+
+
+def test_un_glossaire_ou_des_reglages_faux_arretent_aussi_la_construction(copie_du_projet, tmp_path):
+    glossaire = copie_du_projet / "data" / "glossaire.yaml"
+    glossaire.write_text(glossaire.read_text(encoding="utf-8").replace("  developpe:", "  developé:", 1), encoding="utf-8")
+    config = copie_du_projet / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  editeur:", "  editeurs:", 1), encoding="utf-8")
+    resultat = construire(copie_du_projet, tmp_path / "sortie")
+    sortie = resultat.stdout + resultat.stderr
+    assert resultat.returncode != 0
+    assert "data/glossaire.yaml:" in sortie and "developé: champ inconnu" in sortie
+    assert "mkdocs.yml:" in sortie and "[extra] editeurs: champ inconnu" in sortie
+    assert "Traceback" not in sortie
+    assert not (tmp_path / "sortie" / "index.html").exists()
