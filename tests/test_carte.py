@@ -37,7 +37,7 @@ def _path_points(d: str) -> list[list[tuple[int, int]]]:
 
 
 @pytest.fixture(scope="module")
-def data():
+def carte_derivee():
     return json.loads(CARTE_JSON.read_text(encoding="utf-8"))
 
 
@@ -50,40 +50,40 @@ def _title(code: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def rendered() -> str:
+def carte_dessinee() -> str:
     return carte.dessiner_carte(_href, _title)
 
 
 @pytest.fixture(scope="module")
-def tree(rendered):
-    return ET.fromstring(rendered)
+def arbre(carte_dessinee):
+    return ET.fromstring(carte_dessinee)
 
 
 # --- Derived data ---------------------------------------------------------------------------
 
 
-def test_the_101_departements_have_a_path(data):
-    codes = list(data["departements"])
+def test_les_101_departements_ont_un_contour(carte_derivee):
+    codes = list(carte_derivee["departements"])
     assert codes == [dep.code for dep in referentiel.departements()]
-    for code, entry in data["departements"].items():
+    for code, entry in carte_derivee["departements"].items():
         assert PATH_SYNTAX.match(entry["d"]), code
         x, y, radius = entry["label"]
         assert radius > 0, code
 
 
-def test_file_sizes(data):
-    paths = sum(len(entry["d"]) for entry in data["departements"].values())
-    paths += sum(len(entry["d"]) for entry in data["zoom"]["departements"].values())
+def test_taille_du_fichier_de_la_carte(carte_derivee):
+    paths = sum(len(entry["d"]) for entry in carte_derivee["departements"].values())
+    paths += sum(len(entry["d"]) for entry in carte_derivee["zoom"]["departements"].values())
     assert paths < 120_000
     assert CARTE_JSON.stat().st_size < 120_000
 
 
-def test_overseas_insets_frame_their_departement_and_do_not_overlap_the_mainland(data):
-    _, _, width, height = (float(v) for v in data["viewBox"].split())
-    frames = {encart["code"]: encart["cadre"] for encart in data["encarts"]}
+def test_les_encarts_d_outre_mer_cadrent_leur_departement_sans_toucher_la_metropole(carte_derivee):
+    _, _, width, height = (float(v) for v in carte_derivee["viewBox"].split())
+    frames = {encart["code"]: encart["cadre"] for encart in carte_derivee["encarts"]}
     assert list(frames) == OVERSEAS
     frame_right = max(x + w for x, _, w, _ in frames.values())
-    for code, entry in data["departements"].items():
+    for code, entry in carte_derivee["departements"].items():
         points = [p for ring in _path_points(entry["d"]) for p in ring]
         if code in frames:
             x, y, w, h = frames[code]
@@ -92,8 +92,8 @@ def test_overseas_insets_frame_their_departement_and_do_not_overlap_the_mainland
             assert all(frame_right < px <= width and 0 <= py <= height for px, py in points), code
 
 
-def test_zoom_of_paris_and_petite_couronne(data):
-    zoom = data["zoom"]
+def test_le_cadre_agrandi_de_paris_et_de_la_petite_couronne(carte_derivee):
+    zoom = carte_derivee["zoom"]
     assert list(zoom["departements"]) == ZOOMED
     x, y, w, h = zoom["cadre"]
     for code, entry in zoom["departements"].items():
@@ -101,39 +101,39 @@ def test_zoom_of_paris_and_petite_couronne(data):
         assert all(x <= px <= x + w and y <= py <= y + h for px, py in points), code
 
 
-def test_corsica_is_on_the_map(data):
+def test_la_corse_est_sur_la_carte(carte_derivee):
     for code in ("2A", "2B"):
-        assert len(_path_points(data["departements"][code]["d"])[0]) > 10
+        assert len(_path_points(carte_derivee["departements"][code]["d"])[0]) > 10
 
 
-def test_committed_map_is_the_derivation_of_the_geojson():
+def test_la_carte_commitee_est_la_derivation_des_contours_du_depot():
     module = load_module("scripts/derive_carte.py", "derive_carte")
     assert module.to_json(module.derive(GEOJSON)) == CARTE_JSON.read_text(encoding="utf-8"), (
-        "data/carte-departements.json is stale: run scripts/derive_carte.py"
+        "carte_derivee/carte-departements.json is stale: run scripts/derive_carte.py"
     )
 
 
 # --- Rendering ------------------------------------------------------------------------------
 
 
-def _named_links(tree):
+def _named_links(arbre):
     """The links reachable by keyboard and screen readers (not inside an aria-hidden group)."""
-    hidden = {id(a) for g in tree.iter(f"{SVG}g") if g.get("aria-hidden") == "true" for a in g.iter(f"{SVG}a")}
-    return [a for a in tree.iter(f"{SVG}a") if id(a) not in hidden]
+    hidden = {id(a) for g in arbre.iter(f"{SVG}g") if g.get("aria-hidden") == "true" for a in g.iter(f"{SVG}a")}
+    return [a for a in arbre.iter(f"{SVG}a") if id(a) not in hidden]
 
 
-def test_rendering_is_well_formed_xml_with_a_titled_svg(tree):
-    assert tree.tag == "figure"
-    svg = tree.find(f"{SVG}svg")
+def test_le_dessin_est_un_svg_bien_forme_avec_un_titre(arbre):
+    assert arbre.tag == "figure"
+    svg = arbre.find(f"{SVG}svg")
     title_id = svg.get("aria-labelledby")
     title = svg.find(f"{SVG}title")
     assert title.get("id") == title_id and title.text == carte.TITRE
     assert svg.get("role") is None  # role="img" would hide the links
-    assert "liste des départements" in tree.find("figcaption").text
+    assert "liste des départements" in arbre.find("figcaption").text
 
 
-def test_one_named_link_per_departement_in_official_order(tree):
-    links = _named_links(tree)
+def test_un_lien_nomme_par_departement_dans_l_ordre_officiel(arbre):
+    links = _named_links(arbre)
     assert [a.get("data-code") for a in links] == [dep.code for dep in referentiel.departements()]
     for link in links:
         code = link.get("data-code")
@@ -145,31 +145,31 @@ def test_one_named_link_per_departement_in_official_order(tree):
             assert text.get("aria-hidden") == "true"
 
 
-def test_small_mainland_copies_are_mouse_only(tree):
-    hidden_links = [a for a in tree.iter(f"{SVG}a") if a.get("tabindex") == "-1"]
+def test_les_petits_doublons_de_la_metropole_ne_servent_qu_a_la_souris(arbre):
+    hidden_links = [a for a in arbre.iter(f"{SVG}a") if a.get("tabindex") == "-1"]
     assert len(hidden_links) == len(ZOOMED)
     assert sorted(a.get("href") for a in hidden_links) == sorted(_href(code) for code in ZOOMED)
     assert all(a.find(f"{SVG}title") is None for a in hidden_links)
 
 
-def test_overseas_insets_are_framed_and_labelled(tree):
-    frames = [rect for rect in tree.iter(f"{SVG}rect") if rect.get("class") == "carte-encart__cadre"]
+def test_les_encarts_d_outre_mer_sont_encadres_et_nommes(arbre):
+    frames = [rect for rect in arbre.iter(f"{SVG}rect") if rect.get("class") == "carte-encart__cadre"]
     assert len(frames) == len(OVERSEAS) + 1  # and the Paris frame
-    names = {text.text for text in tree.iter(f"{SVG}text") if text.get("class") == "carte-dep__nom"}
+    names = {text.text for text in arbre.iter(f"{SVG}text") if text.get("class") == "carte-dep__nom"}
     assert names == {f"{referentiel.departement(code).nom} ({code})" for code in OVERSEAS}
 
 
-def test_everything_is_escaped():
+def test_tout_est_echappe():
     html = carte.dessiner_carte(lambda code: f"/d?c={code}&x=1", lambda code: f'<b>"{code}"</b> & co')
-    tree = ET.fromstring(html)
-    link = _named_links(tree)[0]
+    arbre = ET.fromstring(html)
+    link = _named_links(arbre)[0]
     assert link.get("href") == "/d?c=01&x=1"
     assert link.find(f"{SVG}title").text == '<b>"01"</b> & co'
     assert "<b>" not in html
 
 
-def test_rendered_size(rendered):
-    raw = len(rendered.encode("utf-8"))
-    zipped = len(gzip.compress(rendered.encode("utf-8"), compresslevel=9))
+def test_taille_de_la_carte_dessinee(carte_dessinee):
+    raw = len(carte_dessinee.encode("utf-8"))
+    zipped = len(gzip.compress(carte_dessinee.encode("utf-8"), compresslevel=9))
     assert raw < 90_000
     assert zipped < 25_000

@@ -27,7 +27,7 @@ def _load_derivation_script():
 
 
 @pytest.fixture(scope="module")
-def derived_texts():
+def textes_derives():
     if not (PACKAGE_DATA / "communes.json").exists():
         pytest.fail(
             "node_modules/@etalab/decoupage-administratif is missing: run `npm ci` "
@@ -36,17 +36,17 @@ def derived_texts():
     return _load_derivation_script().derive()
 
 
-def test_departements_json_is_the_derivation_of_the_package(derived_texts):
+def test_departements_json_est_la_derivation_du_paquet(textes_derives):
     committed = (ROOT / "data" / "departements.json").read_text(encoding="utf-8")
-    assert committed == derived_texts[0], "data/departements.json is stale: run `make referentiel`"
+    assert committed == textes_derives[0], "data/departements.json is stale: run `make referentiel`"
 
 
-def test_communes_json_is_the_derivation_of_the_package(derived_texts):
+def test_communes_json_est_la_derivation_du_paquet(textes_derives):
     committed = (ROOT / "data" / "communes.json").read_text(encoding="utf-8")
-    assert committed == derived_texts[1], "data/communes.json is stale: run `make referentiel`"
+    assert committed == textes_derives[1], "data/communes.json is stale: run `make referentiel`"
 
 
-def test_every_current_commune_of_the_package_is_kept():
+def test_chaque_commune_actuelle_du_paquet_est_gardee():
     if not (PACKAGE_DATA / "communes.json").exists():
         pytest.fail("node_modules is missing: run `npm ci` (`make test` does).")
     raw = json.loads((PACKAGE_DATA / "communes.json").read_text(encoding="utf-8"))
@@ -61,7 +61,7 @@ def test_every_current_commune_of_the_package_is_kept():
 # --- Départements ----------------------------------------------------------------------------
 
 
-def test_exactly_the_101_departements_in_official_order():
+def test_exactement_les_101_departements_dans_l_ordre_officiel():
     codes = [dep.code for dep in referentiel.departements()]
     assert len(codes) == 101
     assert codes == OFFICIAL_CODES
@@ -80,12 +80,12 @@ def test_exactly_the_101_departements_in_official_order():
         ("976", "Mayotte", "Mayotte"),
     ],
 )
-def test_names_and_regions(code, nom, region):
+def test_noms_et_regions(code, nom, region):
     dep = referentiel.departement(code)
     assert (dep.nom, dep.region) == (nom, region)
 
 
-def test_lookup_accepts_lower_case_and_refuses_unknown_codes():
+def test_la_recherche_par_code_accepte_les_minuscules_et_refuse_les_codes_inconnus():
     assert referentiel.departement("2a").code == "2A"
     assert referentiel.departement("2b").slug == "2b"
     for unknown in ("20", "975", "977", "988", "96"):
@@ -138,7 +138,7 @@ def test_lookup_accepts_lower_case_and_refuses_unknown_codes():
         ("86", "dans la Vienne"),
     ],
 )
-def test_dans_phrase(code, dans):
+def test_la_forme_dans(code, dans):
     assert referentiel.departement(code).dans == dans
 
 
@@ -158,18 +158,18 @@ def test_dans_phrase(code, dans):
         ("976", "", "Mayotte", "de Mayotte"),
     ],
 )
-def test_article_and_de_forms(code, article, avec_article, de):
+def test_l_article_et_la_forme_de(code, article, avec_article, de):
     dep = referentiel.departement(code)
     assert (dep.article, dep.avec_article, dep.de) == (article, avec_article, de)
 
 
-def test_every_departement_has_a_well_formed_dans_phrase():
+def test_chaque_departement_a_une_forme_dans_bien_ecrite():
     for dep in referentiel.departements():
         assert dep.dans.endswith(dep.nom)
         assert dep.dans.split(" ")[0] in ("dans", "en", "à"), dep.dans
 
 
-def test_departements_grouped_by_region():
+def test_departements_groupes_par_region():
     groups = referentiel.departements_par_region()
     assert len(groups) == 18  # 13 metropolitan régions and 5 overseas
     assert sum(len(deps) for _, deps in groups) == 101
@@ -192,12 +192,12 @@ def test_departements_grouped_by_region():
         ("01053", "Bourg-en-Bresse", "01", ("01000",)),
     ],
 )
-def test_sample_communes(code, nom, departement, codes_postaux):
+def test_communes_temoins(code, nom, departement, codes_postaux):
     commune = next(commune for commune in referentiel.communes() if commune.code == code)
     assert (commune.nom, commune.departement, commune.codes_postaux) == (nom, departement, codes_postaux)
 
 
-def test_municipal_arrondissements_of_paris_lyon_marseille():
+def test_arrondissements_municipaux_de_paris_lyon_marseille():
     arrondissements = [commune for commune in referentiel.communes() if commune.arrondissement_municipal]
     parents = sorted({commune.commune_parente for commune in arrondissements})
     assert parents == ["13055", "69123", "75056"]
@@ -206,7 +206,7 @@ def test_municipal_arrondissements_of_paris_lyon_marseille():
     assert paris_16.codes_postaux == ("75016", "75116")
 
 
-def test_communes_by_departement():
+def test_communes_par_departement():
     assert len(referentiel.communes_du_departement("2a")) > 100
     assert all(commune.departement == "974" for commune in referentiel.communes_du_departement("974"))
     assert sum(len(referentiel.communes_du_departement(dep.code)) for dep in referentiel.departements()) == len(
@@ -214,7 +214,7 @@ def test_communes_by_departement():
     )
 
 
-def test_the_16_postal_codes_that_span_two_departements():
+def test_les_16_codes_postaux_sur_deux_departements():
     spanning = {cp: deps for cp, deps in referentiel.departements_par_code_postal().items() if len(deps) > 1}
     assert spanning == {
         "01200": ("01", "74"),
@@ -236,7 +236,7 @@ def test_the_16_postal_codes_that_span_two_departements():
     }
 
 
-def test_postal_codes_are_five_digits_and_corsica_uses_20():
+def test_les_codes_postaux_ont_cinq_chiffres_et_la_corse_commence_par_20():
     for commune in referentiel.communes():
         assert all(len(cp) == 5 and cp.isdigit() for cp in commune.codes_postaux), commune
         if commune.departement in ("2A", "2B"):
