@@ -109,7 +109,7 @@ def test_la_corse_est_sur_la_carte(carte_derivee):
 def test_la_carte_commitee_est_la_derivation_des_contours_du_depot():
     module = load_module("scripts/derive_carte.py", "derive_carte")
     assert module.to_json(module.derive(GEOJSON)) == CARTE_JSON.read_text(encoding="utf-8"), (
-        "carte_derivee/carte-departements.json is stale: run scripts/derive_carte.py"
+        "data/carte-departements.json is stale: run scripts/derive_carte.py"
     )
 
 
