@@ -116,7 +116,7 @@ class StaticServer:
         self.origin = f"http://{HOST}:{self._server.server_address[1]}"
         self._thread = threading.Thread(target=self._server.serve_forever, name="bench-server", daemon=True)
 
-    def __enter__(self) -> "StaticServer":
+    def __enter__(self) -> StaticServer:
         self._thread.start()
         return self
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .annuaire.chargement import DonneesInvalides, Probleme, nom_du_fichier, lire_document, problemes_de_validation
+from .annuaire.chargement import DonneesInvalides, Probleme, lire_document, nom_du_fichier, problemes_de_validation
 from .paths import DATA
 
 FICHIER_GLOSSAIRE = DATA / "glossaire.yaml"
@@ -35,7 +35,8 @@ def charger_sigles(path: Path = FICHIER_GLOSSAIRE) -> list[Sigle]:
     nom = nom_du_fichier(path)
     document = lire_document(path, nom)
     if not isinstance(document.donnees, list):
-        raise DonneesInvalides([Probleme(nom, 1, 1, "?", "fichier", "le fichier doit être une liste de sigles, chacun commençant par « - sigle: »", "glossaire")])
+        message = "le fichier doit être une liste de sigles, chacun commençant par « - sigle: »"
+        raise DonneesInvalides([Probleme(nom, 1, 1, "?", "fichier", message, "glossaire")])
     sigles, problemes, vus = [], [], {}
     for index, entree in enumerate(document.donnees):
         ligne, colonne = document.positions[(index,)]

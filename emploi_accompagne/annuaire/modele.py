@@ -7,7 +7,7 @@ one fits (and reuse its code types); the rest is specific to the platforms.
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import phonenumbers
@@ -107,7 +107,7 @@ def normalise_telephone(value: str, departement: str | None) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-class StatutVerification(str, Enum):
+class StatutVerification(StrEnum):
     """How far the entry has been checked."""
 
     A_COMPLETER = "a-completer"  # no public source found yet: contacts unknown

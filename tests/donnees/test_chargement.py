@@ -15,8 +15,8 @@ def problemes(path):
     with pytest.raises(DonneesInvalides) as erreur:
         charger_plateformes(path)
     lignes = str(erreur.value).splitlines()
-    assert lignes and all(LIGNE.match(l) for l in lignes), lignes
-    return [LIGNE.match(l).groupdict() for l in lignes]
+    assert lignes and all(LIGNE.match(ligne) for ligne in lignes), lignes
+    return [LIGNE.match(ligne).groupdict() for ligne in lignes]
 
 
 def fiche(texte: str, code: str) -> tuple[int, int]:

@@ -33,6 +33,7 @@ def test_la_date_du_plan_xml_est_celle_du_commit_et_non_de_l_horloge(tmp_path):
 def test_le_site_se_construit_aussi_avec_properdocs(tmp_path):
     mkdocs = construire(ROOT, tmp_path / "mkdocs")
     properdocs = construire(ROOT, tmp_path / "properdocs", outil="properdocs")
+    assert mkdocs.returncode == 0, mkdocs.stderr
     assert properdocs.returncode == 0, properdocs.stderr
     assert fichiers(tmp_path / "mkdocs").keys() == fichiers(tmp_path / "properdocs").keys()
 

@@ -67,7 +67,7 @@ def zizmor(*options: str) -> list[dict]:
 
 
 def lieu(constat: dict) -> tuple[str, int]:
-    principal = next((l for l in constat["locations"] if l["symbolic"]["kind"] == "Primary"), constat["locations"][0])
+    principal = next((lieu_ for lieu_ in constat["locations"] if lieu_["symbolic"]["kind"] == "Primary"), constat["locations"][0])
     chemin = principal["symbolic"]["key"]["Local"]["verbatim_path"]
     return Path(chemin).name, principal["concrete"]["location"]["start_point"]["row"] + 1
 
@@ -363,14 +363,14 @@ class Runner:
             ["bash", "--noprofile", "--norc", "-eo", "pipefail", str(fichier)],
             check=False, cwd=espace, capture_output=True, text=True, env=environnement,
         )
-        sorties = dict(l.split("=", 1) for l in sortie.read_text(encoding="utf-8").splitlines() if "=" in l)
+        sorties = dict(ligne.split("=", 1) for ligne in sortie.read_text(encoding="utf-8").splitlines() if "=" in ligne)
         return resultat, sorties
 
     def journal(self, nom_journal: str) -> list:
         chemin = self.racine / nom_journal
         if not chemin.exists():
             return []
-        return [json.loads(l) for l in chemin.read_text(encoding="utf-8").splitlines()]
+        return [json.loads(ligne) for ligne in chemin.read_text(encoding="utf-8").splitlines()]
 
 
 @pytest.fixture
