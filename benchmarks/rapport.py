@@ -147,7 +147,7 @@ def _search_index(results: dict) -> str:
 
 def _lighthouse(lighthouse: dict) -> str:
     rows, details = [], []
-    for key, page in lighthouse.items():
+    for page in lighthouse.values():
         if not page.get("scores"):
             rows.append([page["libelle"], "échec", "", "", "", "", "", ""])
             details.append(f"  {page['libelle']} : {'; '.join(page['erreurs'])[:300]}")
