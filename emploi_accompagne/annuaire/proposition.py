@@ -219,6 +219,16 @@ def _controler(bloc: Bloc) -> list[str]:
     return problemes
 
 
+def _trier(problemes: list[str]) -> list[str]:
+    """In the order of the proposal's lines; the options' problems last."""
+
+    def cle(probleme: str) -> tuple[int, int]:
+        ligne = re.search(r"\(ligne (\d+)\)", probleme)
+        return (1, 0) if probleme.startswith("Option") else (0, int(ligne[1]) if ligne else 0)
+
+    return sorted(problemes, key=cle)
+
+
 def _probleme(bloc: Bloc, ligne: int, message: str) -> str:
     return f"Rubrique « {bloc.champ.libelle} » (ligne {ligne}) : {message}."
 
@@ -239,9 +249,10 @@ def lire_departement(valeur: str) -> str:
     texte = " ".join(valeur.split())
     codes = {c.upper().zfill(2) for c in _CODE_DEPARTEMENT.findall(texte)}
     reste = _nom_normalise(_CODE_DEPARTEMENT.sub(" ", texte).replace("(", " ").replace(")", " ").strip(" –—-:,."))
-    if len(codes) > 1 or (reste and any(sep in f" {reste} " for sep in (" et ", " ou "))):
-        raise ValueError("un seul département par proposition")
     noms = {_nom_normalise(d.nom): d.code for d in referentiel.departements()}
+    # "Finistère et Morbihan" is two; "Ille-et-Vilaine" is one.
+    if len(codes) > 1 or (reste not in noms and any(sep in f" {reste} " for sep in (" et ", " ou "))):
+        raise ValueError("un seul département par proposition")
     if not codes:
         if reste in noms:
             return noms[reste]
@@ -377,11 +388,11 @@ class _Lecture:
     a_faire: list[str] = field(default_factory=list)
 
 
-def _lire_valeurs(blocs: dict[str, Bloc], code: str, actuelle: Plateforme) -> _Lecture:
+def _lire_valeurs(blocs: dict[str, Bloc], code: str, actuelle: Plateforme, exclus: set[str]) -> _Lecture:
     lecture = _Lecture()
     for bloc in blocs.values():
         champ = bloc.champ
-        if not champ.chemin or champ.chemin[0] == "departement" or not bloc.lignes:
+        if not champ.chemin or champ.chemin[0] == "departement" or not bloc.lignes or champ.id in exclus:
             continue
         cle = champ.chemin[0]
         lecture.origine[cle] = bloc
@@ -508,11 +519,10 @@ def appliquer(
             problemes.append(_probleme(blocs["source"], blocs["source"].ligne, str(erreur)))
     if confirmation is not None:
         confirmation = _une_ligne(confirmation)
-        defauts = _defauts(confirmation, dans_la_fiche=True, adresse_web=False) if confirmation else ["texte vide"]
-        problemes.extend(f"Option --confirmation : {d}." for d in defauts)
-    if problemes:
-        raise PropositionRefusee(problemes)
-    assert code is not None and source is not None
+        mauvais = _defauts(confirmation, dans_la_fiche=True, adresse_web=False) if confirmation else ["texte vide"]
+        problemes.extend(f"Option --confirmation : {d}." for d in mauvais)
+    if code is None or source is None:
+        raise PropositionRefusee(_trier(problemes))
 
     try:
         actuelles = charger_plateformes_texte(texte_yaml, nom_fichier)
@@ -522,7 +532,8 @@ def appliquer(
             f"{nom_fichier} a déjà des problèmes : les corriger avant d'appliquer une proposition.",
         ) from None
     actuelle = next(p for p in actuelles if p.departement == code)
-    lecture = _lire_valeurs(blocs, code, actuelle)
+    # The other values are still checked, so that every problem is reported at once.
+    lecture = _lire_valeurs(blocs, code, actuelle, exclus={cle for cle, liste in defauts.items() if liste})
 
     # The bookkeeping fields follow the publishing rule.
     gestion: dict[str, Any] = {"date_maj": date}
@@ -547,7 +558,7 @@ def appliquer(
         problemes.append(_probleme(blocs["source"], blocs["source"].ligne,
                                    "la plateforme est la seule source : un responsable doit confirmer avant publication"))
     if problemes:
-        raise PropositionRefusee(problemes, EXPLICATION_CONFIRMATION if confirmation_attendue else "")
+        raise PropositionRefusee(_trier(problemes), EXPLICATION_CONFIRMATION if confirmation_attendue else "")
 
     if not lecture.valeurs:
         raise AucunChangement(

@@ -251,3 +251,14 @@ def test_la_proposition_peut_arriver_par_l_entree_standard(tmp_path, monkeypatch
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(corps)))
     assert main(["from-issue", "-", "--donnees", str(fichier), "--date", DATE]) == 0
     assert fiche(fichier.read_text(encoding="utf-8"), "29")["nom"] == "Plateforme du Finistère"
+
+
+def test_chaque_departement_se_lit_par_l_option_du_formulaire_par_son_nom_et_avec_son_article():
+    from emploi_accompagne import referentiel
+    from emploi_accompagne.annuaire.formulaire import options_departement
+
+    for dep, option in zip(referentiel.departements(), options_departement(), strict=True):
+        assert lire_departement(option) == dep.code
+        assert lire_departement(dep.nom) == dep.code
+        assert lire_departement(dep.avec_article) == dep.code
+        assert lire_departement(dep.code.lower()) == dep.code
