@@ -308,10 +308,11 @@ def _lire_lieu(ligne: str, code: str) -> tuple[dict | None, str]:
     (None, why) when the line has no name."""
     morceaux = _SEPARATEUR_NOM.split(ligne, maxsplit=1)
     nom, reste = (morceaux[0].strip(), morceaux[1]) if len(morceaux) == 2 else (ligne.strip(), "")
-    if not nom or any(c.isdigit() for c in nom) or "@" in nom or "://" in nom:
+    region = REGION_TELEPHONE.get(code, "FR")
+    # A line that starts with an address, a number or an e-mail has no name ("Antenne du 13e" has one).
+    if not nom or nom[0].isdigit() or "@" in nom or "://" in nom or phonenumbers.PhoneNumberMatcher(nom, region).has_next():
         return None, "pas de nom au début de la ligne"
     lieu: dict[str, Any] = {"nom": nom}
-    region = REGION_TELEPHONE.get(code, "FR")
     for trouve in phonenumbers.PhoneNumberMatcher(reste, region):
         lieu["telephone"] = reste[trouve.start : trouve.end]
         reste = reste[: trouve.start] + " " + reste[trouve.end :]
@@ -429,9 +430,10 @@ def _lire_valeurs(blocs: dict[str, Bloc], code: str, actuelle: Plateforme, exclu
             if lieux:
                 lecture.valeurs[cle] = lieux
                 lecture.lignes_des_entrees[cle] = lignes
+                remplace = f", et remplace les {len(actuelle.sites)} lieu(x) de la fiche" if actuelle.sites else ""
                 lecture.a_faire.append(
-                    f"Vérifier le découpage de chaque lieu d'accueil (nom, adresse, code postal, commune, téléphone) : "
-                    f"il est déduit du texte de la proposition, qui remplace la liste actuelle ({len(actuelle.sites)} lieu(x))."
+                    "Vérifier le découpage de chaque lieu d'accueil (nom, adresse, code postal, commune, téléphone) : "
+                    f"il est déduit du texte de la proposition{remplace}."
                 )
         elif cle == "partenaires":
             lecture.valeurs[cle] = [_lire_structure(ligne) for _, ligne in bloc.lignes]
