@@ -43,6 +43,27 @@ class Probleme:
         quoi = " ".join(self.rubrique.split()) if self.rubrique else f"département {_etiquette(self.departement)}"
         return f"{self.fichier}:{self.ligne}:{self.colonne}: [{quoi}] {champ}: {message}"
 
+    def annotation_github(self) -> str:
+        """The problem as a GitHub workflow command, so that it shows on its line of the file."""
+        proprietes = {
+            "file": self.fichier,
+            "line": str(self.ligne),
+            "col": str(self.colonne),
+            "title": f"Département {_etiquette(self.departement)} : {' '.join(self.champ.split()) or '?'}",
+        }
+        texte = ",".join(f"{cle}={_echapper_propriete(valeur)}" for cle, valeur in proprietes.items())
+        message = str(self).removeprefix(f"{self.fichier}:{self.ligne}:{self.colonne}: ")  # already in the properties
+        return f"::error {texte}::{_echapper_donnee(message)}"
+
+
+def _echapper_donnee(texte: str) -> str:
+    # GitHub's rules for workflow commands (actions/toolkit, command.ts).
+    return texte.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _echapper_propriete(texte: str) -> str:
+    return _echapper_donnee(texte).replace(":", "%3A").replace(",", "%2C")
+
 
 def _etiquette(departement: str) -> str:
     """The département as the line shows it: a code-like value, even a mistyped one ("2C"), or "?"."""
@@ -100,6 +121,15 @@ def charger_plateformes(path: Path = FICHIER_PLATEFORMES) -> list[Plateforme]:
     return charger_annuaire(path).plateformes
 
 
+def charger_plateformes_texte(texte: str, nom: str = "data/plateformes.yaml") -> list[Plateforme]:
+    """The same checks on a text not written yet (a proposed change): problems name `nom`
+    and the lines of `texte`, as they will be once it is written."""
+    if len(texte.encode("utf-8")) > TAILLE_MAX:
+        raise _probleme_fichier(nom, f"fichier trop gros ({len(texte.encode('utf-8'))} octets, {TAILLE_MAX} au maximum)")
+    _verifier_non_vide(texte, nom, f"le fichier est vide : il doit contenir les {len(CODES_DEPARTEMENTS)} fiches")
+    return _valider(_analyser_yaml(texte, nom), nom).plateformes
+
+
 def nom_du_fichier(path: Path) -> str:
     """The file as a volunteer finds it in the project: `data/plateformes.yaml`, wherever the project is."""
     if path.parent.name == DATA.name:
@@ -142,9 +172,13 @@ def _decoder(brut: bytes, nom: str, si_vide: str = "le fichier est vide") -> str
             [Probleme(nom, ligne, colonne, departement, "fichier",
                       "le fichier doit être enregistré en UTF-8 (caractère illisible ici)")]
         ) from None
+    _verifier_non_vide(texte, nom, si_vide)
+    return texte
+
+
+def _verifier_non_vide(texte: str, nom: str, si_vide: str) -> None:
     if not texte.strip() or all(ligne.strip().startswith("#") or not ligne.strip() for ligne in texte.splitlines()):
         raise _probleme_fichier(nom, si_vide)
-    return texte
 
 
 def _analyser_yaml(texte: str, nom: str) -> _Document:
