@@ -271,3 +271,12 @@ def fusionner(plateformes: list[Plateforme], lignes: list[Ligne], source: str, d
     if problemes:
         raise DonneesInvalides(sorted(problemes, key=lambda p: (p.fichier, p.ligne, p.colonne)))
     return Fusion(tuple(bilans))
+
+
+def changements(ancienne: Plateforme, nouvelle: Plateforme) -> dict[str, object]:
+    """The top-level fields that differ, as the YAML writer takes them (a date stays a date,
+    so that it is written `date_maj: 2026-11-30` like the others)."""
+    avant, apres = ancienne.model_dump(mode="json"), nouvelle.model_dump(mode="json")
+    apres["date_maj"] = nouvelle.date_maj
+    avant["date_maj"] = ancienne.date_maj
+    return {champ: valeur for champ, valeur in apres.items() if valeur != avant[champ]}

@@ -170,8 +170,11 @@ def _simplifie(texte: str) -> str:
 def _noms_de_departements() -> dict[str, str]:
     noms = {}
     for dep in referentiel.departements():
-        noms[_simplifie(dep.nom)] = dep.code
-        noms[_simplifie(dep.avec_article)] = dep.code
+        for nom in (dep.nom, dep.avec_article):
+            simple = _simplifie(nom)
+            noms[simple] = dep.code
+            # "Réunion" for "La Réunion": no two names differ by their article only.
+            noms[re.sub(r"^(la|le|les|l) ", "", simple)] = dep.code
     return noms
 
 
