@@ -75,6 +75,15 @@ def charger_plateformes(path: Path = FICHIER_PLATEFORMES) -> list[Plateforme]:
     return _valider(document, nom)
 
 
+def charger_plateformes_texte(texte: str, nom: str = "data/plateformes.yaml") -> list[Plateforme]:
+    """The same checks on a text not written yet (a proposed change): problems name `nom`
+    and the lines of `texte`, as they will be once it is written."""
+    if len(texte.encode("utf-8")) > TAILLE_MAX:
+        raise _probleme_fichier(nom, f"fichier trop gros ({len(texte.encode('utf-8'))} octets, {TAILLE_MAX} au maximum)")
+    _verifier_non_vide(texte, nom)
+    return _valider(_analyser_yaml(texte, nom), nom)
+
+
 def _nom_affiche(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(DATA.parent))
@@ -103,9 +112,13 @@ def _lire_texte(path: Path, nom: str) -> str:
             [Probleme(nom, ligne, colonne, departement, "fichier",
                       "le fichier doit être enregistré en UTF-8 (caractère illisible ici)")]
         ) from None
+    _verifier_non_vide(texte, nom)
+    return texte
+
+
+def _verifier_non_vide(texte: str, nom: str) -> None:
     if not texte.strip() or all(l.strip().startswith("#") or not l.strip() for l in texte.splitlines()):
         raise _probleme_fichier(nom, f"le fichier est vide : il doit contenir les {len(CODES_DEPARTEMENTS)} fiches")
-    return texte
 
 
 def _analyser_yaml(texte: str, nom: str) -> _Document:
