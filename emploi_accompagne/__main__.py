@@ -1,4 +1,4 @@
-"""Command line: `python -m emploi_accompagne check|schema`."""
+"""Command line: `python -m emploi_accompagne check|schema|pages|import`."""
 from __future__ import annotations
 
 import argparse
@@ -72,6 +72,9 @@ def main(argv: list[str] | None = None) -> int:
     pages.add_argument("--site-url", default=None, help="adresse publique du site (liens absolus, JSON-LD)")
     pages.add_argument("--repo-url", default=None, help="adresse du dépôt (liens « Signaler une correction »)")
     pages.set_defaults(func=cmd_pages)
+    from .annuaire.importation import commande as importation
+
+    importation.declarer(sub)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -70,3 +70,11 @@ def plateformes_avec_une_fiche_complete(tmp_path_factory, yaml_avec_une_fiche_co
     chemin = tmp_path_factory.mktemp("complet") / "plateformes.yaml"
     chemin.write_text(yaml_avec_une_fiche_complete, encoding="utf-8")
     return charger_plateformes(chemin)
+
+
+@pytest.fixture(autouse=True)
+def les_donnees_du_depot_restent_intactes():
+    """No import test may ever write to data/plateformes.yaml."""
+    avant = FICHIER_PLATEFORMES.read_bytes()
+    yield
+    assert FICHIER_PLATEFORMES.read_bytes() == avant, "a test wrote to data/plateformes.yaml"
