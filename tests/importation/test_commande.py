@@ -18,7 +18,7 @@ from emploi_accompagne.annuaire import ecriture, exports
 from emploi_accompagne.annuaire.chargement import charger_plateformes
 from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS
 
-from .conftest import SOURCE
+from .conftest import FIXTURES, SOURCE
 
 DATE = "2026-06-01"
 AUJOURD_HUI = dt.date.today()
@@ -208,8 +208,8 @@ def test_chaque_conflit_est_rapporte_avec_les_deux_valeurs(tmp_path, capsys, ann
         "29 Finistère : 0 ajouté, 0 modifié, 1 conflit, 0 ignoré",
         f"  conflit 29 telephone : {annuaire} « +33199000000 », liste « +33199000001 » (fiche confirmée par la plateforme)",
         "56 Morbihan : 0 ajouté, 0 modifié, 1 conflit, 1 ignoré",
-        f"  conflit 56 nom : {annuaire} « Nom vérifié », liste « Autre nom » "
-        "(fiche vérifiée le 2026-09-01, pas avant la liste)",
+        (f"  conflit 56 nom : {annuaire} « Nom vérifié », liste « Autre nom » "
+        "(fiche vérifiée le 2026-09-01, pas avant la liste)"),
         "  ignoré 56 telephone : fiche vérifiée le 2026-09-01 sur sa source, après la date de la liste",
         "Total : 3 départements dans la liste, 1 fiche modifiée ; 1 ajouté, 0 modifié, 2 conflits, 1 ignoré.",
         f"{annuaire} mis à jour : relire le changement (git diff), puis ouvrir une pull request.",
@@ -264,3 +264,17 @@ def test_la_commande_se_lance_comme_les_autres(tmp_path, annuaire):
     )
     assert resultat.returncode == 0, resultat.stderr
     assert "+  nom: Plateforme fictive" in resultat.stdout
+
+
+def test_une_autre_liste_s_importe_avec_sa_correspondance(capsys, annuaire):
+    code, sortie, erreurs = importer(
+        capsys, FIXTURES / "liste-ars.csv", annuaire, "--correspondance", str(FIXTURES / "correspondance-ars.yaml")
+    )
+    assert (code, erreurs) == (0, "")
+    assert sortie.splitlines()[:2] == [
+        "29 Finistère : 5 ajoutés, 0 modifié, 0 conflit, 0 ignoré",
+        "56 Morbihan : 2 ajoutés, 0 modifié, 0 conflit, 0 ignoré",
+    ]
+    fiches = {p.departement: p for p in charger_plateformes(annuaire)}
+    assert [s.nom for s in fiches["29"].sites] == ["Antenne de Quimper", "Antenne de Morlaix"]
+    assert fiches["56"].telephone == "+33199000001" and fiches["56"].lien_source == SOURCE
