@@ -87,7 +87,7 @@ def test_importer_l_export_csv_des_donnees_actuelles_ne_change_aucun_octet(tmp_p
     code, sortie, erreurs = importer(capsys, liste, copie_des_donnees, date=AUJOURD_HUI.isoformat())
     assert (code, erreurs) == (0, "")
     assert copie_des_donnees.read_bytes() == avant
-    assert "Total : 101 départements dans la liste, 0 fiche modifiée ; 0 ajouté, 0 modifié, 0 conflit, 0 ignoré." in sortie
+    assert "Total : 101 départements dans la liste, 0 fiche modifiée ; 0 ajouté, 0 modifié, 0 conflit, 0 ignoré (" in sortie
 
 
 @pytest.mark.parametrize("fichier", ["plateformes.csv", "data-inclusion/structures.json", "data-inclusion/services.json"])
@@ -120,8 +120,8 @@ def test_une_liste_de_101_lignes_remplit_tout_l_annuaire_en_un_import(tmp_path, 
             SOURCE, DATE, "source-publique"
         )
     rapport = sortie.splitlines()
-    assert rapport[0] == "01 Ain : 7 ajoutés, 0 modifié, 0 conflit, 0 ignoré"
-    assert rapport[-2] == "Total : 101 départements dans la liste, 101 fiches modifiées ; 707 ajoutés, 0 modifié, 0 conflit, 0 ignoré."
+    assert rapport[0] == "01 Ain : 7 ajoutés, 0 modifié, 0 conflit, 0 ignoré (0 déjà à jour)"
+    assert rapport[-2] == "Total : 101 départements dans la liste, 101 fiches modifiées ; 707 ajoutés, 0 modifié, 0 conflit, 0 ignoré (0 déjà à jour)."
     assert len(rapport) == 103
 
     # Importing the same list again changes nothing.
@@ -204,14 +204,14 @@ def test_chaque_conflit_est_rapporte_avec_les_deux_valeurs(tmp_path, capsys, ann
     code, sortie, _ = importer(capsys, liste, annuaire)
     assert code == 0
     assert sortie.splitlines() == [
-        "22 Côtes-d'Armor : 1 ajouté, 0 modifié, 0 conflit, 0 ignoré",
-        "29 Finistère : 0 ajouté, 0 modifié, 1 conflit, 0 ignoré",
+        "22 Côtes-d'Armor : 1 ajouté, 0 modifié, 0 conflit, 0 ignoré (0 déjà à jour)",
+        "29 Finistère : 0 ajouté, 0 modifié, 1 conflit, 0 ignoré (0 déjà à jour)",
         f"  conflit 29 telephone : {annuaire} « +33199000000 », liste « +33199000001 » (fiche confirmée par la plateforme)",
-        "56 Morbihan : 0 ajouté, 0 modifié, 1 conflit, 1 ignoré",
+        "56 Morbihan : 0 ajouté, 0 modifié, 1 conflit, 1 ignoré (0 déjà à jour)",
         (f"  conflit 56 nom : {annuaire} « Nom vérifié », liste « Autre nom » "
         "(fiche vérifiée le 2026-09-01, pas avant la liste)"),
         "  ignoré 56 telephone : fiche vérifiée le 2026-09-01 sur sa source, après la date de la liste",
-        "Total : 3 départements dans la liste, 1 fiche modifiée ; 1 ajouté, 0 modifié, 2 conflits, 1 ignoré.",
+        "Total : 3 départements dans la liste, 1 fiche modifiée ; 1 ajouté, 0 modifié, 2 conflits, 1 ignoré (0 déjà à jour).",
         f"{annuaire} mis à jour : relire le changement (git diff), puis ouvrir une pull request.",
     ]
     fiches = {p.departement: p for p in charger_plateformes(annuaire)}
@@ -272,9 +272,48 @@ def test_une_autre_liste_s_importe_avec_sa_correspondance(capsys, annuaire):
     )
     assert (code, erreurs) == (0, "")
     assert sortie.splitlines()[:2] == [
-        "29 Finistère : 5 ajoutés, 0 modifié, 0 conflit, 0 ignoré",
-        "56 Morbihan : 2 ajoutés, 0 modifié, 0 conflit, 0 ignoré",
+        "29 Finistère : 5 ajoutés, 0 modifié, 0 conflit, 0 ignoré (0 déjà à jour)",
+        "56 Morbihan : 2 ajoutés, 0 modifié, 0 conflit, 0 ignoré (0 déjà à jour)",
     ]
     fiches = {p.departement: p for p in charger_plateformes(annuaire)}
     assert [s.nom for s in fiches["29"].sites] == ["Antenne de Quimper", "Antenne de Morlaix"]
     assert fiches["56"].telephone == "+33199000001" and fiches["56"].lien_source == SOURCE
+
+
+def test_les_problemes_de_lecture_et_de_valeurs_sont_signales_ensemble(tmp_path, capsys, annuaire):
+    texte = 'departement;nom;telephone\n99;x;\n29;=SOMME(A1);\n56;"Deux\nlignes";12\n35;Plateforme fictive;12\n56;y;\n'
+    code, _, erreurs = importer(capsys, ecrire(tmp_path, "liste.csv", texte), annuaire)
+    assert code == 1
+    lignes = [re.match(r".*liste\.csv:(\d+:\d+: \[département \S+\] \w+):", l).group(1) for l in erreurs.splitlines()[:-1]]
+    assert lignes == [
+        "2:1: [département ?] departement",
+        "3:2: [département 29] nom",
+        "4:2: [département 56] nom",
+        "4:3: [département 56] telephone",  # same row as a reading problem: still checked
+        "6:3: [département 35] telephone",
+        "7:1: [département 56] departement",
+    ]
+
+
+def test_dry_run_sans_changement_n_affiche_pas_de_diff(tmp_path, capsys, annuaire):
+    liste = ecrire(tmp_path, "liste.csv", "departement,nom\n29,\n")
+    code, sortie, _ = importer(capsys, liste, annuaire, "--dry-run")
+    assert code == 0 and not sortie.startswith("---") and "Rien à changer" in sortie
+
+
+@pytest.mark.parametrize(
+    ("fausse_ecriture", "message"),
+    [
+        (lambda texte: texte.replace("+33199000000", "+33199000009"), "ne relit pas les valeurs prévues"),
+        (lambda texte: texte.replace('telephone: "+33199000000"', "telephone: [+33199000000"), "29"),
+    ],
+)
+def test_un_resultat_qui_ne_dit_pas_exactement_ce_qui_etait_prevu_n_est_pas_ecrit(
+    tmp_path, capsys, annuaire, monkeypatch, fausse_ecriture, message
+):
+    vraie = ecriture.remplacer_fiches
+    monkeypatch.setattr(ecriture, "remplacer_fiches", lambda texte, modifs: fausse_ecriture(vraie(texte, modifs)))
+    avant = annuaire.read_bytes()
+    code, _, erreurs = importer(capsys, ecrire(tmp_path, "liste.csv", "departement,telephone\n29,01 99 00 00 00\n"), annuaire)
+    assert code == 1 and message in erreurs and "rien n'a été écrit" in erreurs
+    assert annuaire.read_bytes() == avant

@@ -27,8 +27,16 @@ from ..chargement import (
 )
 from ..erreurs import message_en_francais
 from ..modele import UrlHttps
-from .fusion import BilanFiche, Fusion, Nature, Valeur, changements, fusionner
-from .lecture import COLONNE_DE_CHAMP, lire_liste
+from .fusion import (
+    BilanFiche,
+    Fusion,
+    Nature,
+    Valeur,
+    changements,
+    fusionner,
+    valeurs_de_ligne,
+)
+from .lecture import COLONNE_DE_CHAMP, ListeInvalide, lire_liste
 
 NOM_DONNEES = "data/plateformes.yaml"
 
@@ -66,6 +74,17 @@ def lire_date(texte: str, aujourd_hui: dt.date | None = None) -> dt.date:
     return date
 
 
+def _avec_les_valeurs(erreur: ListeInvalide, source: str, date: dt.date) -> DonneesInvalides:
+    """The list's problems and those of the values of its readable rows: all at once."""
+    problemes = list(erreur.problemes)
+    for ligne in erreur.lignes:
+        try:
+            valeurs_de_ligne(ligne, source, date)
+        except DonneesInvalides as autre:
+            problemes.extend(autre.problemes)
+    return DonneesInvalides(sorted(problemes, key=lambda p: (p.ligne, p.colonne)))
+
+
 def _nom_donnees(path: Path) -> str:
     return NOM_DONNEES if Path(path).resolve() == FICHIER_PLATEFORMES.resolve() else str(path)
 
@@ -79,7 +98,10 @@ def preparer(
 ) -> Import:
     """Everything but writing. Raises DonneesInvalides (the list, or the result) or ImportImpossible."""
     source = verifier_source(source)
-    lignes = lire_liste(Path(liste), Path(correspondance) if correspondance else None)
+    try:
+        lignes = lire_liste(Path(liste), Path(correspondance) if correspondance else None)
+    except ListeInvalide as erreur:
+        raise _avec_les_valeurs(erreur, source, date) from None
     nom = _nom_donnees(donnees)
     try:
         plateformes = charger_plateformes(Path(donnees))
@@ -129,7 +151,8 @@ def _comptes(compter) -> str:
         _pluriel(compter(Nature.MODIFICATION), "modifié"),
         _pluriel(compter(Nature.CONFLIT), "conflit"),
         _pluriel(compter(Nature.IGNORE), "ignoré"),
-    ))
+    )) + f" ({compter(Nature.IDENTIQUE)} déjà à jour)"
+
 
 
 def lignes_du_bilan(bilan: BilanFiche, nom_donnees: str) -> list[str]:
@@ -186,6 +209,8 @@ def diff(resultat: Import, contexte: int = 3) -> str:
     difflib.unified_diff treats lines that recur often as junk ("  adresse:" is in every
     blank fiche) and would show them as removed and added; the matcher runs without that.
     """
+    if resultat.avant == resultat.apres:
+        return ""
     avant, apres = resultat.avant.splitlines(keepends=True), resultat.apres.splitlines(keepends=True)
     chemin = resultat.nom_donnees.lstrip("/")
     sortie = [f"--- a/{chemin}\n", f"+++ b/{chemin}\n"]

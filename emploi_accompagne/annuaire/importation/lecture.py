@@ -99,7 +99,15 @@ def nom_affiche(path: Path) -> str:
     return str(path)  # as the person typed it
 
 
-def _echec(problemes: list[Probleme]) -> DonneesInvalides:
+class ListeInvalide(DonneesInvalides):
+    """Problems in the list; `lignes` holds its readable rows, whose values can still be checked."""
+
+    def __init__(self, problemes: list[Probleme], lignes: list[Ligne] = ()):
+        super().__init__(problemes)
+        self.lignes = list(lignes)
+
+
+def _echec(problemes: list[Probleme], lignes: list[Ligne] = ()) -> DonneesInvalides:
     problemes = sorted(problemes, key=lambda p: (p.ligne, p.colonne))
     if len(problemes) > PROBLEMES_MAX:
         reste = len(problemes) - PROBLEMES_MAX
@@ -108,7 +116,7 @@ def _echec(problemes: list[Probleme]) -> DonneesInvalides:
             Probleme(dernier.fichier, dernier.ligne, dernier.colonne, "?", "fichier",
                      f"et {reste} autre(s) problème(s) : corriger d'abord ceux-ci")
         ]
-    return DonneesInvalides(problemes)
+    return ListeInvalide(problemes, lignes)
 
 
 def _probleme_fichier(nom: str, message: str, ligne: int = 1, colonne: int = 1) -> DonneesInvalides:
@@ -377,6 +385,7 @@ def lire_csv(texte: str, nom: str, correspondance: Correspondance | None = None)
     lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=delimiteur, strict=True)
     problemes: list[Probleme] = []
     lignes: list[Ligne] = []
+    partielles: list[Ligne] = []
     try:
         entete = next(lecteur)
         cibles = _cibles_de_l_entete(entete, attendues, correspondance, nom, problemes)
@@ -388,20 +397,22 @@ def lire_csv(texte: str, nom: str, correspondance: Correspondance | None = None)
             if len(problemes) > PROBLEMES_MAX:
                 break
             numero, precedente = precedente + 1, lecteur.line_num
+            avant = len(problemes)
             ligne = _ligne_csv(cellules, numero, entete, cibles, separateur, nom, problemes)
             if ligne is None:
                 continue
             if ligne.departement in premiere_ligne:
                 problemes.append(ligne.probleme(
-                    None, f"département en double (déjà à la ligne {premiere_ligne[ligne.departement]}) : "
+                    COLONNE_DEPARTEMENT, f"département en double (déjà à la ligne {premiere_ligne[ligne.departement]}) : "
                           "n'en garder qu'une ligne"))
                 continue
             premiere_ligne[ligne.departement] = numero
-            lignes.append(ligne)
+            # A row with a bad cell is not imported, but its other cells are still checked.
+            (lignes if len(problemes) == avant else partielles).append(ligne)
     except csv.Error as erreur:
         problemes.append(Probleme(nom, lecteur.line_num, 1, "?", "fichier", _message_csv(erreur)))
     if problemes:
-        raise _echec(problemes)
+        raise _echec(problemes, lignes + partielles)
     if not lignes:
         raise _probleme_fichier(nom, "aucune ligne de département sous l'en-tête")
     return lignes
@@ -485,7 +496,7 @@ def _ligne_csv(cellules, numero, entete, cibles, separateur, nom, problemes) -> 
                                f"({attendu.nom}) : la ligne a-t-elle été décalée ?")))
     for colonne, nom_colonne, message in a_signaler:
         problemes.append(Probleme(nom, numero, colonne, departement, nom_colonne, message))
-    if a_signaler:
+    if departement == "?":
         return None
     return Ligne(nom, numero, departement, {CHAMP_DE_COLONNE[c]: cellule for c, cellule in valeurs.items()})
 
@@ -661,7 +672,7 @@ def lire_data_inclusion(texte: str, nom: str) -> list[Ligne]:
             cellules[CHAMP_DE_COLONNE[notre_colonne]] = Cellule(valeur, numero, colonne, cle)
         lignes.append(Ligne(nom, numero, departement, cellules))
     if problemes:
-        raise _echec(problemes)
+        raise _echec(problemes, lignes)
     return lignes
 
 
