@@ -1,4 +1,4 @@
-"""Command line: `python -m emploi_accompagne check|schema|pages|import`."""
+"""Command line: `python -m emploi_accompagne check|schema|formulaire-github|from-issue|pages|import`."""
 from __future__ import annotations
 
 import argparse
@@ -16,11 +16,15 @@ def schema_text() -> str:
     return json.dumps(json_schema(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def cmd_check(_args) -> int:
+def cmd_check(args) -> int:
     try:
         plateformes = charger_plateformes()
     except DonneesInvalides as error:
-        print(error, file=sys.stderr)
+        if getattr(args, "format", "texte") == "github":
+            # Workflow commands are read on stdout: one annotation per problem, on its line.
+            print("\n".join(p.annotation_github() for p in error.problemes))
+        else:
+            print(error, file=sys.stderr)
         print(f"{len(error.problemes)} problème(s) à corriger dans les données.", file=sys.stderr)
         return 1
     avec_contacts = sum(p.a_des_contacts() for p in plateformes)
@@ -36,6 +40,28 @@ def cmd_schema(args) -> int:
         return 0
     SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
     return 0
+
+
+def cmd_formulaire_github(args) -> int:
+    from .annuaire.formulaire_github import (
+        CHEMIN_FORMULAIRE_GITHUB,
+        formulaire_github_texte,
+    )
+
+    chemin = CHEMIN_FORMULAIRE_GITHUB
+    if args.check:
+        if not chemin.exists() or chemin.read_text(encoding="utf-8") != formulaire_github_texte():
+            print(f"{chemin.name} n'est pas à jour : lancer `python -m emploi_accompagne formulaire-github`.", file=sys.stderr)
+            return 1
+        return 0
+    chemin.write_text(formulaire_github_texte(), encoding="utf-8")
+    return 0
+
+
+def cmd_from_issue(args) -> int:
+    from .annuaire.proposition import from_issue
+
+    return from_issue(args.fichier, date=args.date, numero=args.numero, confirmation=args.confirmation, donnees=args.donnees)
 
 
 def cmd_pages(args) -> int:
@@ -63,7 +89,25 @@ def cmd_pages(args) -> int:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m emploi_accompagne")
     sub = parser.add_subparsers(dest="commande", required=True)
-    sub.add_parser("check", help="valide data/plateformes.yaml").set_defaults(func=cmd_check)
+    check = sub.add_parser("check", help="valide data/plateformes.yaml")
+    check.add_argument("--format", choices=("texte", "github"), default="texte",
+                       help="github : une annotation ::error par problème, sur sa ligne")
+    check.set_defaults(func=cmd_check)
+    formulaire = sub.add_parser("formulaire-github", help="écrit le formulaire d'issue « Proposer une fiche »")
+    formulaire.add_argument("--check", action="store_true", help="vérifie seulement qu'il est à jour")
+    formulaire.set_defaults(func=cmd_formulaire_github)
+    issue = sub.add_parser(
+        "from-issue",
+        help="applique une proposition de fiche (issue GitHub ou e-mail) à data/plateformes.yaml",
+        description="Sortie : 0 fichier modifié (résumé Markdown sur stdout) ; 1 proposition refusée "
+        "(explications sur stderr, rien d'écrit) ; 3 aucun changement (raison sur stdout).",
+    )
+    issue.add_argument("fichier", help="texte de la proposition (corps de l'issue ou de l'e-mail), - pour l'entrée standard")
+    issue.add_argument("--date", help="date de la vérification, AAAA-MM-JJ (par défaut : aujourd'hui)")
+    issue.add_argument("--numero", help="numéro de l'issue d'origine")
+    issue.add_argument("--confirmation", help="comment un responsable a confirmé auprès de la plateforme")
+    issue.add_argument("--donnees", default=None, help=argparse.SUPPRESS)  # another file, for the tests
+    issue.set_defaults(func=cmd_from_issue)
     schema = sub.add_parser("schema", help="écrit data/plateformes.schema.json")
     schema.add_argument("--check", action="store_true", help="vérifie seulement qu'il est à jour")
     schema.set_defaults(func=cmd_schema)

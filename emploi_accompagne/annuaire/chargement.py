@@ -40,6 +40,27 @@ class Probleme:
             champ = "«" + champ.replace("»", "") + "»"
         return f"{self.fichier}:{self.ligne}:{self.colonne}: [département {_etiquette(self.departement)}] {champ}: {message}"
 
+    def annotation_github(self) -> str:
+        """The problem as a GitHub workflow command, so that it shows on its line of the file."""
+        proprietes = {
+            "file": self.fichier,
+            "line": str(self.ligne),
+            "col": str(self.colonne),
+            "title": f"Département {_etiquette(self.departement)} : {' '.join(self.champ.split()) or '?'}",
+        }
+        texte = ",".join(f"{cle}={_echapper_propriete(valeur)}" for cle, valeur in proprietes.items())
+        message = str(self).removeprefix(f"{self.fichier}:{self.ligne}:{self.colonne}: ")  # already in the properties
+        return f"::error {texte}::{_echapper_donnee(message)}"
+
+
+def _echapper_donnee(texte: str) -> str:
+    # GitHub's rules for workflow commands (actions/toolkit, command.ts).
+    return texte.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _echapper_propriete(texte: str) -> str:
+    return _echapper_donnee(texte).replace(":", "%3A").replace(",", "%2C")
+
 
 def _etiquette(departement: str) -> str:
     """The département as the line shows it: a code-like value, even a mistyped one ("2C"), or "?"."""

@@ -35,6 +35,9 @@ class ChampProposition:
     autocomplete: str | None = None
     public: bool = True  # False: never sent to GitHub (only the maintainers see it, by e-mail)
     options: tuple[str, ...] = ()  # for a select
+    # The département pages link to the forms with this field filled in. GitHub cannot prefill a
+    # dropdown from the URL, so on GitHub such a field is a text input (the web form keeps its select).
+    prerempli_par_url: bool = False
 
 
 def _aide(modele, champ: str) -> str:
@@ -58,7 +61,7 @@ ROLES = (
 CHAMPS: tuple[ChampProposition, ...] = (
     ChampProposition(
         "departement", "Département", "Le département de la plateforme.", ("departement",),
-        type_html="select", obligatoire=True, options=options_departement(),
+        type_html="select", obligatoire=True, options=options_departement(), prerempli_par_url=True,
     ),
     ChampProposition("nom", "Nom de la plateforme", _aide(Plateforme, "nom"), ("nom",)),
     ChampProposition(

@@ -168,6 +168,23 @@ def _not_in_future(value: dt.date) -> dt.date:
     return value
 
 
+class Confirmation(_Strict):
+    """A first-hand confirmation: a maintainer checked the fiche with the platform itself."""
+
+    date: Annotated[
+        dt.date,
+        AfterValidator(_not_in_future),
+        Field(description="Date à laquelle la plateforme a confirmé les informations (AAAA-MM-JJ)."),
+    ]
+    moyen: Annotated[
+        Texte,
+        Field(
+            description="Comment un responsable de l'annuaire a vérifié auprès de la plateforme, sans nom de personne, "
+            "ex. « appel au numéro publié par l'ARS »."
+        ),
+    ]
+
+
 class Plateforme(Lieu):
     """The plateforme départementale emploi accompagné of one département."""
 
@@ -201,6 +218,13 @@ class Plateforme(Lieu):
         StatutVerification,
         Field(description="a-completer, source-publique (page publique) ou confirme (confirmé par la plateforme)."),
     ]
+    confirmation: Annotated[
+        Confirmation | None,
+        Field(
+            description="Quand et comment la plateforme a confirmé la fiche (obligatoire pour le statut confirme ; "
+            "suffit, sans lien_source, pour publier un contact)."
+        ),
+    ] = None
 
     @field_validator("departement")
     @classmethod
@@ -211,12 +235,20 @@ class Plateforme(Lieu):
 
     @model_validator(mode="after")
     def _contacts_need_a_source(self) -> "Plateforme":
-        # Never publish a contact that no public source backs.
-        if self.a_des_contacts() and not self.lien_source:
+        # Never publish a contact that neither a public page nor the platform itself backs.
+        if self.a_des_contacts() and not self.lien_source and not self.confirmation:
             raise PydanticCustomError(
                 "source_manquante",
-                "lien_source manquant : indiquer la page publique d'où viennent les contacts",
+                "lien_source manquant : indiquer la page publique d'où viennent les contacts "
+                "(ou, si la plateforme les a confirmés elle-même, le bloc confirmation)",
                 {"champ": "lien_source"},
+            )
+        if self.statut_verification is StatutVerification.CONFIRME and not self.confirmation:
+            raise PydanticCustomError(
+                "confirmation_manquante",
+                "confirmation manquante : le statut « confirme » demande le bloc confirmation "
+                "(date, moyen : quand et comment la plateforme a confirmé)",
+                {"champ": "confirmation"},
             )
         return self
 

@@ -28,6 +28,7 @@ AUTRE_SOURCE = "https://example.org/une-autre-page"
 DATE = dt.date(2026, 6, 1)  # the list's date in most tests
 AVANT = dt.date(2026, 1, 15)  # a fiche checked before the list
 APRES = dt.date(2026, 9, 1)  # a fiche checked after the list
+CONFIRMATION = {"date": "2026-01-10", "moyen": "appel fictif au numéro publié"}
 
 
 def plateforme(departement: str = "29", **champs) -> Plateforme:

@@ -18,7 +18,7 @@ from emploi_accompagne.annuaire import ecriture, exports
 from emploi_accompagne.annuaire.chargement import charger_plateformes
 from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS
 
-from .conftest import FIXTURES, SOURCE
+from .conftest import CONFIRMATION, FIXTURES, SOURCE
 
 DATE = "2026-06-01"
 AUJOURD_HUI = dt.date.today()
@@ -195,6 +195,7 @@ def test_chaque_conflit_est_rapporte_avec_les_deux_valeurs(tmp_path, capsys, ann
     texte = annuaire.read_text(encoding="utf-8")
     texte = ecriture.remplacer_fiche(texte, "29", {
         "statut_verification": "confirme", "telephone": "01 99 00 00 00", "lien_source": "https://example.org/plateforme-29",
+        "confirmation": CONFIRMATION,
     })
     texte = ecriture.remplacer_fiche(texte, "56", {
         "date_maj": dt.date(2026, 9, 1), "nom": "Nom vérifié", "lien_source": "https://example.org/plateforme-56",

@@ -16,7 +16,7 @@ from emploi_accompagne.annuaire.importation.fusion import (
 )
 from emploi_accompagne.annuaire.modele import StatutVerification
 
-from .conftest import APRES, AUTRE_SOURCE, AVANT, DATE, SOURCE, ligne, plateforme
+from .conftest import APRES, AUTRE_SOURCE, AVANT, CONFIRMATION, DATE, SOURCE, ligne, plateforme
 
 
 def fusion_d_une_fiche(fiche, **valeurs):
@@ -82,7 +82,8 @@ def test_une_fiche_vide_plus_recente_que_la_liste_est_remplie_a_la_date_de_la_li
 
 def test_une_fiche_confirmee_par_la_plateforme_n_est_jamais_modifiee():
     fiche = plateforme(
-        telephone="01 99 00 00 00", lien_source=AUTRE_SOURCE, date_maj=AVANT, statut_verification="confirme"
+        telephone="01 99 00 00 00", lien_source=AUTRE_SOURCE, date_maj=AVANT, statut_verification="confirme",
+        confirmation=CONFIRMATION,
     )
     bilan = fusion_d_une_fiche(fiche, telephone="01 99 00 00 01", courriel="contact@example.org")
     assert natures(bilan) == {"telephone": Nature.CONFLIT, "courriel": Nature.IGNORE}
@@ -141,6 +142,15 @@ def test_une_antenne_avec_des_coordonnees_sans_source_propre_bloque_le_changemen
     bilan = fusion_d_une_fiche(fiche, sites=("Antenne fictive",), courriel="contact@example.org")
     assert natures(bilan)["courriel"] is Nature.IGNORE
     assert "coordonnées des sites" in bilan.decisions[-1].raison
+
+
+def test_des_contacts_confirmes_par_la_plateforme_ne_passent_pas_sous_la_source_de_la_liste():
+    fiche = plateforme(telephone="01 99 00 00 00", statut_verification="source-publique", confirmation=CONFIRMATION)
+    bilan = fusion_d_une_fiche(fiche, courriel="contact@example.org")
+    assert natures(bilan) == {"courriel": Nature.IGNORE} and "telephone" in bilan.decisions[0].raison
+
+    avec_le_meme_numero = fusion_d_une_fiche(fiche, telephone="01 99 00 00 00", courriel="contact@example.org")
+    assert avec_le_meme_numero.fiche.confirmation == fiche.confirmation  # still true of the number
 
 
 def test_une_nouvelle_version_de_la_meme_liste_complete_la_fiche():

@@ -11,8 +11,9 @@ For each field the list gives, the decision is one of:
 
 A fiche is never touched when the platform confirmed it, nor when it has a source of its
 own and was checked after the list's date; nor when it holds facts from another source
-that the list does not repeat: the fiche has one `lien_source`, and once the list becomes
-it, every fact of the fiche must be in the list. A changed fiche gets the list as
+(another page, or a confirmation by the platform) that the list does not repeat: the
+fiche has one `lien_source`, and once the list becomes it, every fact of the fiche must
+be in the list. A changed fiche gets the list as
 `lien_source`, the list's date as `date_maj`, and `statut_verification: source-publique`.
 """
 from __future__ import annotations
@@ -164,8 +165,13 @@ def _raison_confirmee(fiche: Plateforme) -> str | None:
     return None
 
 
+def _a_une_provenance(fiche: Plateforme) -> bool:
+    """Whether the fiche's facts are backed already: by a public page, or by the platform itself."""
+    return bool(fiche.lien_source) or fiche.confirmation is not None
+
+
 def _raison_plus_recente(fiche: Plateforme, date: dt.date) -> str | None:
-    if fiche.lien_source and fiche.date_maj > date:
+    if _a_une_provenance(fiche) and fiche.date_maj > date:
         return f"fiche vérifiée le {fiche.date_maj.isoformat()} sur sa source, après la date de la liste"
     return None
 
@@ -223,7 +229,8 @@ def _garde_gestionnaire(decisions: list[Decision], actuelles: dict) -> list[Deci
 
 def _garde_source(decisions: list[Decision], fiche: Plateforme, actuelles: dict, source: str) -> list[Decision]:
     """Once the list becomes the fiche's only source, it must back every fact the fiche keeps."""
-    if not _appliquees(decisions) or not fiche.lien_source or fiche.lien_source == source:
+    autre_provenance = (fiche.lien_source and fiche.lien_source != source) or fiche.confirmation is not None
+    if not _appliquees(decisions) or not autre_provenance:
         return decisions
     repris = {d.champ for d in decisions if d.nature in (Nature.IDENTIQUE, Nature.MODIFICATION)}
     non_repris = [
