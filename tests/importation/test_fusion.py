@@ -16,7 +16,16 @@ from emploi_accompagne.annuaire.importation.fusion import (
 )
 from emploi_accompagne.annuaire.modele import StatutVerification
 
-from .conftest import APRES, AUTRE_SOURCE, AVANT, CONFIRMATION, DATE, SOURCE, ligne, plateforme
+from .conftest import (
+    APRES,
+    AUTRE_SOURCE,
+    AVANT,
+    CONFIRMATION,
+    DATE,
+    SOURCE,
+    ligne,
+    plateforme,
+)
 
 
 def fusion_d_une_fiche(fiche, **valeurs):
