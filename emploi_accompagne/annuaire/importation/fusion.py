@@ -32,7 +32,7 @@ from ..modele import (
     Plateforme,
     StatutVerification,
 )
-from .lecture import CHAMP_DE_COLONNE, CHAMPS_LISTES, Ligne
+from .lecture import CHAMP_DE_COLONNE, CHAMPS_LISTES, COLONNE_DE_CHAMP, Ligne
 
 Valeur = str | tuple[str, ...]
 CHAMPS = tuple(CHAMP_DE_COLONNE.values())
@@ -241,7 +241,8 @@ def _garde_source(decisions: list[Decision], fiche: Plateforme, actuelles: dict,
         non_repris.append("coordonnées des sites")
     if not non_repris:
         return decisions
-    raison = f"la fiche garde des informations d'une autre source que la liste ne reprend pas ({', '.join(non_repris)})"
+    champs = ", ".join(COLONNE_DE_CHAMP.get(champ, champ) for champ in non_repris)
+    raison = f"la fiche garde des informations d'une autre source, que la liste ne reprend pas : {champs}"
     return [_bloquer(d, raison) for d in decisions]
 
 
