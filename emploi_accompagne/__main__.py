@@ -1,4 +1,4 @@
-"""Command line: `python -m emploi_accompagne check|schema|formulaire-github|from-issue|pages`."""
+"""Command line: `python -m emploi_accompagne check|schema|formulaire-github|from-issue|pages|import`."""
 from __future__ import annotations
 
 import argparse
@@ -136,6 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     index = sub.add_parser("index-trouver", help="dérive data/trouver-index.tsv (le moteur « Trouver ma plateforme »)")
     index.add_argument("--check", action="store_true", help="vérifie seulement qu'il est à jour")
     index.set_defaults(func=cmd_index_trouver)
+    from .annuaire.importation import commande as importation
+
+    importation.declarer(sub)
     args = parser.parse_args(argv)
     return args.func(args)
 
