@@ -27,7 +27,6 @@ from ..exports import (
     DEBUTS_DE_FORMULE,
     SEPARATEUR_LISTE,
     SOURCE_DATA_INCLUSION,
-    nom_structure,
 )
 from ..modele import CODES_DEPARTEMENTS
 
@@ -680,7 +679,7 @@ def _nom_par_defaut(departement: str) -> str:
     from ..modele import Plateforme, StatutVerification
 
     vide = Plateforme.model_construct(departement=departement, nom=None, statut_verification=StatutVerification.A_COMPLETER)
-    return nom_structure(vide)
+    return vide.nom_affiche()
 
 
 # --- Any list ------------------------------------------------------------------------------------------
