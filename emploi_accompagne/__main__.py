@@ -1,4 +1,4 @@
-"""Command line: `python -m emploi_accompagne check|schema|formulaire-github|from-issue|pages|import`."""
+"""Command line: `python -m emploi_accompagne check|generer|schema|formulaire-github|from-issue|pages|import|index-trouver`."""
 from __future__ import annotations
 
 import argparse
@@ -28,7 +28,11 @@ def cmd_check(args) -> int:
         print(f"{len(error.problemes)} problème(s) à corriger dans les données.", file=sys.stderr)
         return 1
     avec_contacts = sum(p.a_des_contacts() for p in plateformes)
-    print(f"Données valides : {len(plateformes)} fiches, dont {avec_contacts} avec un contact sourcé.")
+    avec_mdph = sum(p.mdph is not None for p in plateformes)
+    print(
+        f"Données valides : {len(plateformes)} fiches, dont {avec_contacts} avec un contact sourcé de la plateforme "
+        f"et {avec_mdph} avec les coordonnées sourcées de la MDPH."
+    )
     return 0
 
 
@@ -55,6 +59,34 @@ def cmd_formulaire_github(args) -> int:
             return 1
         return 0
     chemin.write_text(formulaire_github_texte(), encoding="utf-8")
+    return 0
+
+
+def fichiers_derives_du_modele() -> dict:
+    """Every committed file written from the model: path -> its text as the model gives it."""
+    from .annuaire import guide
+    from .annuaire.formulaire_github import CHEMIN_FORMULAIRE_GITHUB, formulaire_github_texte
+
+    return {
+        SCHEMA_FILE: schema_text(),
+        CHEMIN_FORMULAIRE_GITHUB: formulaire_github_texte(),
+        guide.GUIDE: guide.guide_a_jour(guide.GUIDE.read_text(encoding="utf-8")),
+    }
+
+
+def cmd_generer(args) -> int:
+    """After a change of the model: the JSON Schema, the GitHub issue form, the guide's table."""
+    perimes = []
+    for chemin, texte in fichiers_derives_du_modele().items():
+        if not chemin.exists() or chemin.read_text(encoding="utf-8") != texte:
+            perimes.append(chemin)
+            if not args.check:
+                chemin.write_text(texte, encoding="utf-8")
+    noms = ", ".join(str(chemin.relative_to(DATA.parent)) for chemin in perimes)
+    if args.check and perimes:
+        print(f"Pas à jour : {noms}. Lancer `python -m emploi_accompagne generer`.", file=sys.stderr)
+        return 1
+    print(f"Réécrits : {noms}." if perimes else "Tout est à jour.")
     return 0
 
 
@@ -110,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--format", choices=("texte", "github"), default="texte",
                        help="github : une annotation ::error par problème, sur sa ligne")
     check.set_defaults(func=cmd_check)
+    generer = sub.add_parser("generer", help="réécrit ce qui vient du modèle : schéma JSON, formulaire GitHub, tableau de CONTRIBUTING.md")
+    generer.add_argument("--check", action="store_true", help="vérifie seulement que tout est à jour")
+    generer.set_defaults(func=cmd_generer)
     formulaire = sub.add_parser("formulaire-github", help="écrit le formulaire d'issue « Proposer une fiche »")
     formulaire.add_argument("--check", action="store_true", help="vérifie seulement qu'il est à jour")
     formulaire.set_defaults(func=cmd_formulaire_github)

@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .annuaire import chemins
-from .annuaire.coordonnees import domaine
+from .annuaire.coordonnees import domaine, lien_courriel, lignes_adresse, telephone_affiche
 from .annuaire.francais import date_en_mots, majuscule_initiale
 
 TEMPLATES = Path(__file__).parent / "annuaire" / "templates"
@@ -53,7 +53,14 @@ def _markdown() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
     )
-    env.filters.update(date_en_mots=date_en_mots, domaine=domaine, majuscule_initiale=majuscule_initiale)
+    env.filters.update(
+        date_en_mots=date_en_mots,
+        domaine=domaine,
+        majuscule_initiale=majuscule_initiale,
+        telephone_affiche=telephone_affiche,
+        lien_courriel=lien_courriel,
+        lignes_adresse=lignes_adresse,
+    )
     env.globals.update(
         lien_contact=lien_contact,
         front_matter=front_matter,

@@ -13,8 +13,13 @@ Outputs only depend on the data (no build date), so two builds give the same byt
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import typing
+from enum import Enum
+
+from pydantic import BaseModel
 
 from .. import referentiel
 from ..paths import DATA
@@ -29,31 +34,38 @@ BOM = "\ufeff"
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
 
-COLONNES_CSV = (
-    "departement",
-    "departement_nom",
-    "region",
-    "nom",
-    "telephone",
-    "courriel",
-    "site_web",
-    "adresse",
-    "complement_adresse",
-    "code_postal",
-    "commune",
-    "code_insee",
-    "horaires_accueil",
-    "accessibilite_lieu",
-    "structure_gestionnaire",
-    "structure_gestionnaire_siret",
-    "structure_gestionnaire_site_web",
-    "partenaires",
-    "sites",
-    "remarques",
-    "lien_source",
-    "date_maj",
-    "statut_verification",
-)
+# The CSV's columns come from the model, in its order: a field gives its column; a group of
+# fields (structure_gestionnaire, mdph…) one column per field, `<group>_<field>`, its `nom`
+# being the group's column itself; a list of places or structures one column of their names.
+COLONNES_DU_DEPARTEMENT = ("departement", "departement_nom", "region")
+
+
+def _sous_modele(annotation):
+    """The model inside `Model | None` or `list[Model]`, and whether it is a list."""
+    for argument in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(argument) is list:
+            return typing.get_args(argument)[0], True
+        if isinstance(argument, type) and issubclass(argument, BaseModel):
+            return argument, False
+    return None, False
+
+
+def colonnes_du_modele(modele: type[BaseModel] = Plateforme) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(column, path of the field in the model) for each column a fiche gives."""
+    colonnes = []
+    for nom in modele.model_fields:
+        sous_modele, liste = _sous_modele(modele.model_fields[nom].annotation)
+        if sous_modele is None or liste:
+            colonnes.append((nom, (nom,)))
+            continue
+        for colonne, chemin in colonnes_du_modele(sous_modele):
+            colonnes.append((nom if colonne == "nom" else f"{nom}_{colonne}", (nom, *chemin)))
+    return tuple(colonnes)
+
+
+# The platform's name first, for a reader of the spreadsheet; then the model's order.
+COLONNES_DES_FICHES = tuple(sorted((c for c in colonnes_du_modele() if c[0] != "departement"), key=lambda c: c[0] != "nom"))
+COLONNES_CSV = (*COLONNES_DU_DEPARTEMENT, *(colonne for colonne, _ in COLONNES_DES_FICHES))
 SEPARATEUR_LISTE = " | "
 
 
@@ -76,20 +88,27 @@ def neutraliser_formule(valeur: str) -> str:
     return "'" + valeur if valeur.startswith(DEBUTS_DE_FORMULE) else valeur
 
 
+def _valeur_csv(valeur) -> str:
+    if valeur is None:
+        return ""
+    if isinstance(valeur, list):  # places or structures: their names
+        return SEPARATEUR_LISTE.join(element.nom for element in valeur)
+    if isinstance(valeur, Enum):
+        return str(valeur.value)
+    if isinstance(valeur, dt.date):
+        return valeur.isoformat()
+    return str(valeur)
+
+
 def _ligne_csv(plateforme: Plateforme) -> dict[str, str]:
     dep = referentiel.departement(plateforme.departement)
-    gestionnaire = plateforme.structure_gestionnaire
-    valeurs = {
-        **plateforme.model_dump(mode="json", exclude={"structure_gestionnaire", "partenaires", "sites"}),
-        "departement_nom": dep.nom,
-        "region": dep.region,
-        "structure_gestionnaire": gestionnaire.nom if gestionnaire else None,
-        "structure_gestionnaire_siret": gestionnaire.siret if gestionnaire else None,
-        "structure_gestionnaire_site_web": gestionnaire.site_web if gestionnaire else None,
-        "partenaires": SEPARATEUR_LISTE.join(p.nom for p in plateforme.partenaires),
-        "sites": SEPARATEUR_LISTE.join(s.nom for s in plateforme.sites),
-    }
-    return {colonne: neutraliser_formule(str(valeurs.get(colonne) or "")) for colonne in COLONNES_CSV}
+    valeurs = {"departement": dep.code, "departement_nom": dep.nom, "region": dep.region}
+    for colonne, chemin in COLONNES_DES_FICHES:
+        valeur = plateforme
+        for nom in chemin:
+            valeur = getattr(valeur, nom, None) if valeur is not None else None
+        valeurs[colonne] = _valeur_csv(valeur)
+    return {colonne: neutraliser_formule(valeurs[colonne]) for colonne in COLONNES_CSV}
 
 
 def plateformes_csv(plateformes: list[Plateforme]) -> str:
@@ -172,6 +191,15 @@ def _modes_mobilisation(plateforme: Plateforme) -> list[str]:
     return modes
 
 
+def _precisions_de_mobilisation(plateforme: Plateforme) -> str:
+    # The prescribers' address is not the public's: it goes in words, not in `courriel`.
+    adresse = (
+        f"Adresse des prescripteurs pour la fiche navette : {plateforme.courriel_prescripteurs}."
+        if plateforme.courriel_prescripteurs else None
+    )
+    return " ".join(filter(None, (MOBILISATION_PRECISIONS, plateforme.prescriptions, adresse)))
+
+
 def service_data_inclusion(plateforme: Plateforme, site_url: str | None) -> dict:
     service = {
         "source": SOURCE_DATA_INCLUSION,
@@ -188,7 +216,7 @@ def service_data_inclusion(plateforme: Plateforme, site_url: str | None) -> dict
         "conditions_acces": CONDITIONS_ACCES,
         "zone_eligibilite": [plateforme.departement],
         "mobilisable_par": ["professionnels"],
-        "mobilisation_precisions": MOBILISATION_PRECISIONS,
+        "mobilisation_precisions": _precisions_de_mobilisation(plateforme),
         **_coordonnees_data_inclusion(plateforme),
     }
     modes = _modes_mobilisation(plateforme)

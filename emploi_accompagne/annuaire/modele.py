@@ -122,22 +122,26 @@ class _Strict(BaseModel):
 class Lieu(_Strict):
     """Where and how to reach a place: fields of data·inclusion v1."""
 
-    adresse: Annotated[Texte | None, Field(description="Numéro et voie, ex. « 12 rue de la Paix ».")] = None
-    complement_adresse: Annotated[Texte | None, Field(description="Bâtiment, étage, boîte postale…")] = None
-    code_postal: Annotated[di.CodePostal | None, Field(description="Code postal à 5 chiffres.")] = None
-    commune: Annotated[Texte | None, Field(description="Nom de la commune.")] = None
-    code_insee: Annotated[di.CodeCommune | None, Field(description="Code officiel (COG) de la commune.")] = None
+    adresse: Annotated[Texte | None, Field(description="Numéro et voie.", examples=["12 rue de l'Exemple"])] = None
+    complement_adresse: Annotated[Texte | None, Field(description="Bâtiment, étage, boîte postale…", examples=["Bâtiment B"])] = None
+    code_postal: Annotated[di.CodePostal | None, Field(description="Code postal à 5 chiffres.", examples=["29200"])] = None
+    commune: Annotated[Texte | None, Field(description="Nom de la commune.", examples=["Brest"])] = None
+    code_insee: Annotated[di.CodeCommune | None, Field(description="Code officiel (COG) de la commune, 5 caractères.", examples=["29019"])] = None
     telephone: Annotated[
         Telephone | None,
-        Field(description="Un seul numéro ; enregistré au format international E.164."),
+        Field(description="Un seul numéro, écrit comme on veut : il est vérifié et enregistré au format international.", examples=["04 74 00 00 00"]),
     ] = None
-    courriel: Annotated[Courriel | None, Field(description="Adresse e-mail de contact.")] = None
+    courriel: Annotated[Courriel | None, Field(description="Adresse e-mail de contact.", examples=["contact@exemple.fr"])] = None
     horaires_accueil: Annotated[
         Horaires | None,
-        Field(description="Horaires au format OpenStreetMap opening_hours, ex. « Mo-Fr 09:00-12:00 »."),
+        Field(
+            description="Horaires au format OpenStreetMap (Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, "
+            "Sa samedi, Su dimanche ; PH off : fermé les jours fériés).",
+            examples=["Mo-Fr 09:00-12:00,14:00-17:00; PH off"],
+        ),
     ] = None
     accessibilite_lieu: Annotated[
-        UrlHttps | None, Field(description="Lien vers la fiche acceslibre.gouv.fr du lieu.")
+        UrlHttps | None, Field(description="Lien vers la fiche du lieu sur acceslibre.", examples=["https://acceslibre.beta.gouv.fr/…"])
     ] = None
 
     def a_des_coordonnees(self) -> bool:
@@ -156,16 +160,19 @@ class Lieu(_Strict):
 class Structure(_Strict):
     """An organisation: the structure gestionnaire or a partner."""
 
-    nom: Annotated[Texte, Field(description="Nom de la structure.")]
-    siret: Annotated[di.CodeSiret | None, Field(description="Numéro SIRET (14 chiffres).")] = None
+    nom: Annotated[Texte, Field(description="Nom de la structure.", examples=["Association Exemple"])]
+    siret: Annotated[di.CodeSiret | None, Field(description="Numéro SIRET, 14 chiffres.", examples=["12345678901234"])] = None
     site_web: Annotated[UrlHttps | None, Field(description="Site web de la structure.")] = None
 
 
 class Site(Lieu):
     """An antenne: another place where the platform receives people."""
 
-    nom: Annotated[Texte, Field(description="Nom du site, ex. « Antenne de Brest ».")]
-    lien_source: Annotated[UrlHttps | None, Field(description="Page publique d'où viennent ces informations.")] = None
+    nom: Annotated[Texte, Field(description="Nom du lieu.", examples=["Antenne de Brest"])]
+    lien_source: Annotated[
+        UrlHttps | None,
+        Field(description="Page publique d'où viennent les informations de ce lieu, si ce n'est pas celle de la fiche."),
+    ] = None
 
 
 def _not_in_future(value: dt.date) -> dt.date:
@@ -191,6 +198,31 @@ class Confirmation(_Strict):
     ]
 
 
+class Mdph(Lieu):
+    """The MDPH (or MDA) of the département: it can always prescribe. Public and stable
+    contacts, with a source and a date of their own."""
+
+    nom: Annotated[Texte, Field(description="Nom officiel, ex. « MDPH de l'Aude » ou « MDA des Hautes-Alpes ».")]
+    site_web: Annotated[UrlHttps | None, Field(description="Site web officiel de la MDPH.")] = None
+    lien_source: Annotated[UrlHttps, Field(description="Page officielle d'où viennent ces informations.")]
+    date_maj: Annotated[
+        dt.date, AfterValidator(_not_in_future), Field(description="Date de la vérification de ces informations (AAAA-MM-JJ).")
+    ]
+
+
+class Accueil(StrEnum):
+    """Whether the platform takes new people now."""
+
+    OUI = "oui"
+    LISTE_D_ATTENTE = "liste-d-attente"
+    NON = "non"
+
+
+class OuiNon(StrEnum):
+    OUI = "oui"
+    NON = "non"
+
+
 class Plateforme(Lieu):
     """The plateforme départementale emploi accompagné of one département."""
 
@@ -198,11 +230,12 @@ class Plateforme(Lieu):
         str,
         Field(
             description="Code du département : « 01 » à « 95 », « 2A », « 2B », « 971 » à « 976 ».",
+            examples=["01", "2A", "974"],
             json_schema_extra={"enum": list(CODES_DEPARTEMENTS)},
         ),
     ]
-    nom: Annotated[Texte | None, Field(description="Nom de la plateforme tel qu'elle le publie.")] = None
-    site_web: Annotated[UrlHttps | None, Field(description="Site web ou page de la plateforme.")] = None
+    nom: Annotated[Texte | None, Field(description="Nom de la plateforme tel qu'elle l'écrit.", examples=["Plateforme emploi accompagné du Finistère"])] = None
+    site_web: Annotated[UrlHttps | None, Field(description="Site web ou page de la plateforme, en https://.", examples=["https://www.exemple.fr"])] = None
     structure_gestionnaire: Annotated[
         Structure | None, Field(description="La structure qui porte la plateforme.")
     ] = None
@@ -210,19 +243,59 @@ class Plateforme(Lieu):
         list[Structure], Field(description="Structures partenaires qui accompagnent aussi.", max_length=50)
     ] = []
     sites: Annotated[list[Site], Field(description="Antennes et autres lieux d'accueil.", max_length=50)] = []
-    remarques: Annotated[TexteLong | None, Field(description="Précision utile au public, en une ou deux phrases.")] = None
+    remarques: Annotated[TexteLong | None, Field(description="Une ou deux phrases utiles au public.", examples=["Accueil sur rendez-vous."])] = None
+    # What a person needs to know before making contact (same source and date as the fiche).
+    accueil_nouvelles_personnes: Annotated[
+        Accueil | None,
+        Field(
+            description="La plateforme accueille-t-elle de nouvelles personnes en ce moment : oui, liste-d-attente ou non.",
+            examples=["liste-d-attente"],
+        ),
+    ] = None
+    delai_premier_rendez_vous: Annotated[
+        Texte | None, Field(description="Délai habituel avant un premier rendez-vous, en mots.", examples=["environ un mois"]),
+    ] = None
+    contact_avant_prescription: Annotated[
+        OuiNon | None,
+        Field(description="Peut-on contacter la plateforme avant d'avoir une prescription : oui ou non.", examples=["oui"]),
+    ] = None
+    prescriptions: Annotated[
+        TexteLong | None,
+        Field(
+            description="Comment les prescriptions arrivent à la plateforme, en une ou deux phrases.",
+            examples=["Les conseillers envoient la fiche navette par e-mail."],
+        ),
+    ] = None
+    courriel_prescripteurs: Annotated[
+        Courriel | None,
+        Field(
+            description="Adresse e-mail réservée aux prescripteurs (fiches navettes) : la page la montre aux professionnels, "
+            "pas comme contact du public.",
+            examples=["prescriptions@exemple.fr"],
+        ),
+    ] = None
+    mdph: Annotated[
+        Mdph | None, Field(description="La MDPH (ou MDA) du département, avec sa propre source et sa date."),
+    ] = None
     lien_source: Annotated[
         UrlHttps | None,
-        Field(description="Page publique d'où viennent les informations (obligatoire dès qu'un contact est renseigné)."),
+        Field(
+            description="Page publique d'où viennent les informations (obligatoire dès qu'un contact est renseigné).",
+            examples=["https://www.exemple.fr/emploi-accompagne"],
+        ),
     ] = None
     date_maj: Annotated[
         dt.date,
         AfterValidator(_not_in_future),
-        Field(description="Date de la dernière vérification de la fiche (AAAA-MM-JJ)."),
+        Field(description="Date de la dernière vérification de la fiche (AAAA-MM-JJ, jamais dans le futur).", examples=["2026-11-23"]),
     ]
     statut_verification: Annotated[
         StatutVerification,
-        Field(description="a-completer, source-publique (page publique) ou confirme (confirmé par la plateforme)."),
+        Field(
+            description="a-completer (rien de vérifié), source-publique (trouvé sur une page publique) "
+            "ou confirme (confirmé par la plateforme elle-même).",
+            examples=["source-publique"],
+        ),
     ]
     confirmation: Annotated[
         Confirmation | None,
@@ -260,7 +333,9 @@ class Plateforme(Lieu):
 
     def a_des_contacts(self) -> bool:
         """Any way to reach the platform, at any of its places: what needs a source."""
-        return self.site_web is not None or any(lieu.a_des_coordonnees() for lieu in (self, *self.sites))
+        if self.site_web is not None or self.courriel_prescripteurs is not None:
+            return True
+        return any(lieu.a_des_coordonnees() for lieu in (self, *self.sites))
 
     def nom_affiche(self) -> str:
         """The platform's own name when a source gives it, else a plain description."""

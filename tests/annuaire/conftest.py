@@ -54,6 +54,20 @@ FICHE_COMPLETE = '''- departement: "01"
       horaires_accueil: "Tu,Th 09:00-12:00"
       lien_source: https://example.org/antenne
     - nom: Permanence sans coordonnées
+  accueil_nouvelles_personnes: liste-d-attente
+  delai_premier_rendez_vous: environ six semaines
+  contact_avant_prescription: oui
+  prescriptions: "Les conseillers envoient la fiche navette <b>par e-mail</b>."
+  courriel_prescripteurs: prescripteurs@example.org
+  mdph:
+    nom: MDPH de l'Exemple
+    site_web: https://example.org/mdph
+    telephone: "04 65 71 00 09"
+    adresse: 1 avenue de l'Exemple
+    code_postal: "01000"
+    commune: Bourg-en-Bresse
+    lien_source: https://example.org/mdph/contact
+    date_maj: 2026-02-01
 '''.format(nom=NOM_PIEGE.replace("'", "''"))
 
 

@@ -90,7 +90,8 @@ def test_la_recherche_du_site_trouve_le_nom_sans_accents_et_le_numero(fichiers):
 
 
 def test_sans_donnees_aucun_lien_tel_ni_mailto_ni_vcard(plateformes, fichiers):
-    sans_contact = [p for p in plateformes if not p.a_des_contacts()]
+    # The MDPH's contacts have their own block and source: a fiche without them is tested here.
+    sans_contact = [p for p in plateformes if not p.a_des_contacts() and p.mdph is None]
     assert sans_contact, "le test suppose au moins une fiche sans contact"
     for plateforme in sans_contact:
         page = fichiers[chemins.chemin_page(plateforme.departement)]
@@ -123,7 +124,7 @@ def test_une_fiche_complete_donne_tous_les_contacts(fichiers_complets):
     assert "<h3>Antenne de Test</h3>" in page and 'href="tel:+33465710001"' in page
     assert "Le mardi et le jeudi : de 9 h à 12 h" in page
     assert "Association Exemple" in page and "Partenaire Deux" in page
-    assert "Dernière vérification : 15 janvier 2026" in page
+    assert "page publique sur example.org</a>, vérifiée le 15 janvier 2026" in page
     assert "reprise d&#39;une page publique" in page or "reprise d'une page publique" in page
     assert 'href="plateforme-emploi-accompagne-01.vcf" download' in page
     # The line of the entry in the YAML file, for "Signaler une correction".

@@ -61,7 +61,7 @@ def annotations(tmp_path, monkeypatch, capsys):
         (dans_la_fiche("2A", "  courriel:", "  courriel: pas-une-adresse"), "pas-une-adresse", 0, "courriel"),
         (dans_la_fiche("05", "  date_maj: 2026-11-23", "  date_maj: 23/11/2026"), "23/11/2026", 0, "date_maj"),
         (
-            dans_la_fiche("48", "    nom: Association Clos du nid", "    nom: Association Clos du nid\n    siret: 12"),
+            dans_la_fiche("48", "    nom: Association Clos du Nid", "    nom: Association Clos du Nid\n    siret: 12"),
             "siret: 12", 7, "structure_gestionnaire.siret",
         ),
         (dans_la_fiche("60", "  commune:", "\tcommune:"), "\tcommune:", 0, "fichier"),

@@ -83,7 +83,7 @@ def test_none_laisse_le_champ_vide_et_supprimer_retire_ses_lignes():
     fiche = fiche_lue(apres, "48")
     assert fiche["lien_source"] == ""
     assert "structure_gestionnaire" not in fiche and "remarques" not in fiche
-    assert "Clos du nid" not in apres
+    assert "Clos du Nid" not in apres
     assert_seule_la_fiche_change(REEL, apres, "48")
 
 

@@ -153,7 +153,7 @@ def test_un_lieu_a_l_e_mail_invalide_est_signale_a_sa_ligne(lancer):
 
 
 def test_changer_de_structure_gestionnaire_retire_l_ancien_siret_et_le_dit(lancer):
-    donnees = REEL.replace("    nom: Association Clos du nid\n", '    nom: Association Clos du nid\n    siret: "12345678900011"\n')
+    donnees = REEL.replace("    nom: Association Clos du Nid\n", '    nom: Association Clos du Nid\n    siret: "12345678900011"\n')
     sortie = lancer(proposition({"departement": "48", "structure_gestionnaire": "Autre association", "source": SOURCE}),
                     "--date", DATE, donnees=donnees)
     assert sortie.code == 0, sortie.stderr

@@ -24,6 +24,7 @@ from ..erreurs import message_en_francais
 from ..exports import (
     BOM,
     COLONNES_CSV,
+    COLONNES_DES_FICHES,
     DEBUTS_DE_FORMULE,
     SEPARATEUR_LISTE,
     SOURCE_DATA_INCLUSION,
@@ -33,34 +34,30 @@ from ..modele import CODES_DEPARTEMENTS
 TAILLE_MAX = 2_000_000  # bytes: a list of 101 platforms is a few dozen kilobytes
 PROBLEMES_MAX = 100  # a garbage file would otherwise print thousands of lines
 
-# The importable fields, by the column of the site's CSV export that carries them.
-# A field is a path in the model: "structure_gestionnaire.siret".
-CHAMP_DE_COLONNE = {
-    "nom": "nom",
-    "telephone": "telephone",
-    "courriel": "courriel",
-    "site_web": "site_web",
-    "adresse": "adresse",
-    "complement_adresse": "complement_adresse",
-    "code_postal": "code_postal",
-    "commune": "commune",
-    "code_insee": "code_insee",
-    "horaires_accueil": "horaires_accueil",
-    "accessibilite_lieu": "accessibilite_lieu",
-    "structure_gestionnaire": "structure_gestionnaire.nom",
-    "structure_gestionnaire_siret": "structure_gestionnaire.siret",
-    "structure_gestionnaire_site_web": "structure_gestionnaire.site_web",
-    "partenaires": "partenaires",
-    "sites": "sites",
-    "remarques": "remarques",
-}
+# The importable fields, by the column of the site's CSV export that carries them (both come
+# from the model: a field added there is exported and imported). A field is a path in the
+# model: "structure_gestionnaire.siret". The fiche's source, date and status are the import's
+# own; groups with a source of their own (the MDPH, a confirmation) are never imported.
+GROUPES_IMPORTABLES = ("structure_gestionnaire",)
+CHAMPS_DE_LA_VERIFICATION = ("lien_source", "date_maj", "statut_verification")
+
+
+def _importable(chemin: tuple[str, ...]) -> bool:
+    if chemin[0] in CHAMPS_DE_LA_VERIFICATION:
+        return False
+    return len(chemin) == 1 or chemin[0] in GROUPES_IMPORTABLES
+
+
+CHAMP_DE_COLONNE = {colonne: ".".join(chemin) for colonne, chemin in COLONNES_DES_FICHES if _importable(chemin)}
 COLONNE_DE_CHAMP = {champ: colonne for colonne, champ in CHAMP_DE_COLONNE.items()}
 CHAMPS_LISTES = ("partenaires", "sites")  # names joined by " | " in the export
 COLONNE_DEPARTEMENT = "departement"
 COLONNE_NOM_DEPARTEMENT = "departement_nom"
 # Columns of the export that describe the entry, not the platform: the import's own
 # source and date replace them. departement_nom is still checked (a shifted row).
-COLONNES_INFORMATIVES = (COLONNE_NOM_DEPARTEMENT, "region", "lien_source", "date_maj", "statut_verification")
+COLONNES_INFORMATIVES = (
+    COLONNE_NOM_DEPARTEMENT, "region", *(colonne for colonne, chemin in COLONNES_DES_FICHES if not _importable(chemin))
+)
 # What a mapping file may point a column at.
 CIBLES = (COLONNE_DEPARTEMENT, COLONNE_NOM_DEPARTEMENT, *CHAMP_DE_COLONNE)
 
