@@ -3,9 +3,9 @@ import re
 
 import yaml
 
-from emploi_accompagne.annuaire.modele import CONTEXT_DEPARTEMENT, Plateforme, Site, Structure
 from emploi_accompagne.__main__ import fichiers_derives_du_modele
 from emploi_accompagne.annuaire.guide import guide_a_jour
+from emploi_accompagne.annuaire.modele import CONTEXT_DEPARTEMENT, Plateforme, Site, Structure
 from emploi_accompagne.paths import ROOT
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
