@@ -156,6 +156,10 @@ def _dependency_order(site_dir: Path, assets: list[Asset], resolver: _Resolver) 
     return ordered
 
 
+# What may follow an asset's name at the end of a URL (besides white space and the end of the text).
+_URL_END = "?#\"'`()<>,;{}[]\\"
+
+
 class _Resolver:
     """Finds the URLs that lead to an asset in a piece of HTML, CSS or JS."""
 
@@ -164,19 +168,33 @@ class _Resolver:
         parts = urlsplit(site_url or "")
         self.site_origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else None
         self.base_path = parts.path if parts.path.endswith("/") else (parts.path or "") + "/"
-        names = sorted({posixpath.basename(p) for p in asset_paths}, key=len, reverse=True)
-        # An asset's file name, as a whole name, followed by the end of the URL (or ?query, #fragment).
-        self.pattern = re.compile(
-            rf"(?<![\w.-])(?:{'|'.join(re.escape(n) for n in names)})(?=[?#\s\"'`()<>,;{{}}\[\]\\]|$)"
-        )
+        self.names = sorted({posixpath.basename(p) for p in asset_paths}, key=len, reverse=True)
 
     def urls(self, text: str):
-        """(start, end, url) of each URL ending with an asset's name; the URL is read backwards."""
-        for match in self.pattern.finditer(text):
-            start = match.start()
-            while start > 0 and text[start - 1] not in NOT_URL_CHARS:
-                start -= 1
-            yield start, match.end(), text[start:match.end()]
+        """(start, end, url) of each URL ending with an asset's name, as a whole name followed by
+        the end of the URL (or ?query, #fragment); the URL is read backwards from the name.
+
+        str.find on each name is many times faster than one regular expression tried at every
+        position of every page. Two matches cannot overlap: a name is never preceded by a
+        character that file names are made of.
+        """
+        found = []
+        for name in self.names:
+            start = text.find(name)
+            while start != -1:
+                end = start + len(name)
+                before = text[start - 1] if start else ""
+                after = text[end] if end < len(text) else ""
+                if not (before and (before.isalnum() or before in "_.-")) and (not after or after in _URL_END or after.isspace()):
+                    found.append((start, end))
+                    start = text.find(name, end)
+                else:
+                    start = text.find(name, start + 1)
+        for start, end in sorted(found):
+            begin = start
+            while begin > 0 and text[begin - 1] not in NOT_URL_CHARS:
+                begin -= 1
+            yield begin, end, text[begin:end]
 
     def references(self, text: str, from_path: str, scripts: bool) -> set[str]:
         return {
