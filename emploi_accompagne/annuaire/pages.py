@@ -31,6 +31,7 @@ from ..referentiel import Departement
 from . import exports, recherche
 from .chargement import FICHIER_PLATEFORMES
 from .modele import Lieu, Plateforme, StatutVerification
+from .page_proposer import PAGE_PROPOSER, page_proposer
 
 TEMPLATES = Path(__file__).parent / "templates"
 CHEMIN_YAML_DANS_DEPOT = "data/plateformes.yaml"
@@ -50,6 +51,7 @@ class ParametresSite:
     site_url: str | None = None  # absolute URL of the site root, for JSON-LD and exports
     repo_url: str | None = None  # e.g. https://github.com/owner/repo
     branche: str = "main"
+    courriel_propositions: str | None = None  # where the proposal form's e-mails go (extra.annuaire)
 
 
 def chemin_page(code: str) -> str:
@@ -573,6 +575,7 @@ def fichiers_annuaire(
     fichiers[PAGE_INDEX] = page_index(plateformes)
     fichiers[PAGE_TROUVER] = page_trouver()
     fichiers[PAGE_DONNEES] = page_donnees(plateformes, parametres)
+    fichiers[PAGE_PROPOSER] = page_proposer(parametres)
     fichiers.update({f"{DOSSIER_TROUVER}/{chemin}": texte for chemin, texte in _index_de_recherche().items()})
     fichiers.update(exports.fichiers_exports(plateformes, parametres.site_url))
     return fichiers
