@@ -11,7 +11,8 @@
  * Then the proposal leaves the page in one of two ways, none through a server of ours:
  * a mailto: link whose body is the block "### <libellé>", blank line, value (the layout
  * of a GitHub issue form, read by `from-issue`), or GitHub's issue form prefilled by its
- * query string (public fields only, cut to stay below GitHub's URL limit).
+ * query string (public fields only, but those GitHub shows as a dropdown, which it cannot
+ * prefill; long values cut to stay below GitHub's URL limit).
  */
 (function () {
   "use strict";
@@ -85,7 +86,8 @@
         id: champ.getAttribute("data-champ"),
         libelle: champ.getAttribute("data-libelle"),
         valeur: valeur(champ),
-        prive: champ.hasAttribute("data-prive")
+        prive: champ.hasAttribute("data-prive"),
+        horsUrl: champ.hasAttribute("data-hors-url-github") // a dropdown on GitHub: not prefilled by the URL
       };
     });
   }
@@ -246,7 +248,7 @@
   // The longest value cut (with a note) until the address fits; returns [url, labels cut].
   function urlGithub(valeurs) {
     var base = GITHUB + "?template=" + enc(MODELE_GITHUB) + "&title=" + enc(objet(valeurs));
-    var liste = valeurs.filter(function (v) { return !v.prive && v.valeur; }).map(function (v) {
+    var liste = valeurs.filter(function (v) { return !v.prive && !v.horsUrl && v.valeur; }).map(function (v) {
       return {id: v.id, libelle: v.libelle, valeur: v.valeur};
     });
     function construire() {

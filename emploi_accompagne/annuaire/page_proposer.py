@@ -97,9 +97,24 @@ class Question:
         return self.champ.chemin is not None
 
     @property
+    def par_url_github(self) -> bool:
+        return self.champ.public and prerempli_par_github(self.champ)
+
+    @property
     def informative(self) -> bool:
         """An optional public field: a proposal needs at least one of them answered."""
         return not self.champ.obligatoire and self.champ.public
+
+
+def prerempli_par_github(champ: ChampProposition) -> bool:
+    """Whether GitHub takes the field's value from the URL: not for a dropdown of its form.
+
+    As formulaire_github.py builds it, a select is a dropdown there unless it has
+    `prerempli_par_url` (then a text input); before that attribute exists, the département.
+    """
+    if champ.type_html != "select":
+        return True
+    return getattr(champ, "prerempli_par_url", champ.id == "departement")
 
 
 def _forme(champ: ChampProposition) -> str:
@@ -238,6 +253,7 @@ def page_proposer(parametres) -> str:
     corps = _environnement().get_template("proposer.md.j2").render(
         titre=TITRE,
         plateforme=[q for q in liste if q.sur_la_plateforme],
+        a_choisir_sur_github=[q.champ.libelle for q in liste if q.champ.public and not q.par_url_github],
         vous=[q for q in liste if not q.sur_la_plateforme],
         courriel=courriel,
         lien_modele=lien_courriel(courriel, OBJET_COURRIEL, modele_courriel()) if courriel else None,

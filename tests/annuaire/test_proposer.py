@@ -160,6 +160,15 @@ def test_sans_depot_pas_de_bouton_github():
     assert page.select_one("#proposer-envoyer-courriel") is not None
 
 
+def test_une_liste_de_choix_de_github_n_est_pas_preremplie_et_la_page_le_dit(page):
+    # GitHub cannot prefill a dropdown from the URL: "Vous êtes" is chosen again there.
+    hors_url = [c["data-champ"] for c in page.select("[data-hors-url-github]")]
+    assert hors_url == ["role"]
+    assert not page.select_one("[data-champ=departement]").has_attr("data-hors-url-github")
+    consigne = page.select_one("#proposer-envoyer-github").find_parent("div").get_text(" ", strip=True)
+    assert "choisissez à nouveau votre réponse à «\u00a0Vous êtes\u00a0»" in consigne
+
+
 def test_le_formulaire_github_vient_du_depot(page):
     formulaire_html = page.select_one("#proposer")
     assert formulaire_html["data-github"] == f"{REPO_URL}/issues/new"
