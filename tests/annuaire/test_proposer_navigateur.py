@@ -121,6 +121,16 @@ def attendus(**autres) -> dict[str, str]:
     return valeurs
 
 
+# The field and its question (label, or legend of its group) in view, below Material's sticky header.
+VISIBLES_SOUS_L_EN_TETE = """(id) => {
+  const champ = document.getElementById(id);
+  const question = champ.type === 'radio' ? champ.closest('fieldset').querySelector('legend')
+    : document.querySelector(`label[for="${id}"]`);
+  const haut = document.querySelector('.md-header').getBoundingClientRect().bottom;
+  return [champ, question].every(e => { const r = e.getBoundingClientRect(); return r.top >= haut && r.bottom <= innerHeight; });
+}"""
+
+
 # --- Erreurs ---------------------------------------------------------------------------------------
 
 
@@ -147,10 +157,7 @@ def test_envoi_vide_resume_des_erreurs_en_haut_avec_un_lien_par_champ(onglet, si
     for numero, cible in enumerate(cibles):
         liens.nth(numero).click()
         assert actif(onglet) == cible
-        assert onglet.evaluate(
-            "(id) => { const r = document.getElementById(id).getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }",
-            cible,
-        ), f"{cible} hors de l'écran après le lien"
+        assert onglet.evaluate(VISIBLES_SOUS_L_EN_TETE, cible), f"{cible} ou sa question cachés après le lien"
 
 
 def test_chaque_message_est_a_cote_de_son_champ_et_lui_est_associe(onglet, site_courriel):
