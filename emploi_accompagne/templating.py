@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from .annuaire import chemins
 from .annuaire.coordonnees import domaine, lien_courriel, lignes_adresse, telephone_affiche
-from .annuaire.francais import date_en_mots, majuscule_initiale
+from .annuaire.francais import date_en_mots, insecables, majuscule_initiale
 
 TEMPLATES = Path(__file__).parent / "annuaire" / "templates"
 
@@ -57,6 +57,7 @@ def _markdown() -> Environment:
         date_en_mots=date_en_mots,
         domaine=domaine,
         majuscule_initiale=majuscule_initiale,
+        insecables=insecables,
         telephone_affiche=telephone_affiche,
         lien_courriel=lien_courriel,
         lignes_adresse=lignes_adresse,
@@ -68,6 +69,7 @@ def _markdown() -> Environment:
         lien_markdown=chemins.lien_markdown,
         chemin_page=chemins.chemin_page,
         url_relative=chemins.url_relative,
+        url_proposition=chemins.url_proposition,
         PAGES={
             "index": chemins.PAGE_INDEX,
             "trouver": chemins.PAGE_TROUVER,

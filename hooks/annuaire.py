@@ -52,6 +52,7 @@ def on_files(files, config):
         site_url=config.site_url,
         repo_url=config.repo_url,
         branche=_branche(config.edit_uri),
+        courriel_propositions=(config.extra.get("annuaire") or {}).get("courriel_propositions") or None,
     )
     for genere in fichiers_annuaire(_state["annuaire"], parametres):
         ancien = files.get_file_from_path(genere.chemin)

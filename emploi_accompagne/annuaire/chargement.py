@@ -7,6 +7,7 @@ duplicate keys refused, anchors and aliases refused before anything is built.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,6 +250,8 @@ def _refuser_ancres(texte: str, nom: str, loader) -> None:
 
 def _construire(node, chemin: Chemin, positions, doublons: list[Probleme], nom: str) -> Any:
     positions[chemin] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag == "!ENV":  # mkdocs.yml: `!ENV [NAME, default]`, as MkDocs reads it
+        return _variable_d_environnement(node)
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in VALEURS_NULLES:  # plain: None in Python, "" in libyaml
             return None
@@ -274,6 +277,15 @@ def _construire(node, chemin: Chemin, positions, doublons: list[Probleme], nom: 
         positions[(*chemin, ("cle", cle))] = position_cle
         resultat[cle] = _construire(valeur_node, (*chemin, cle), positions, doublons, nom)
     return resultat
+
+
+def _variable_d_environnement(node) -> str | None:
+    """The first variable that is set, else the last item itself (pyyaml-env-tag's rule)."""
+    noms = [node.value] if isinstance(node, yaml.ScalarNode) else [item.value for item in node.value]
+    for nom in noms:
+        if nom in os.environ:
+            return os.environ[nom]
+    return noms[-1] if len(noms) > 1 else None
 
 
 def _departement_du_chemin(chemin: Chemin, mapping: dict) -> str:

@@ -20,6 +20,8 @@ PAGE_TROUVER = f"{DOSSIER_TROUVER}/index.md"
 PAGE_DONNEES = "donnees.md"
 DOSSIER_DONNEES = "donnees"
 PAGE_CONTRIBUER = "contribuer.md"
+PAGE_PROPOSER = "contribuer/proposer/index.md"
+PARAMETRE_DEPARTEMENT = "departement"  # /contribuer/proposer/?departement=29 preselects Finistère
 PAGE_PERSONNES = "personnes/index.md"
 PAGE_PRESCRIPTEURS = "prescripteurs/index.md"
 CHEMIN_YAML_DANS_DEPOT = "data/plateformes.yaml"
@@ -56,6 +58,11 @@ def url_absolue(site_url: str | None, chemin: str) -> str | None:
 
 def url_departement(site_url: str | None, code: str) -> str | None:
     return url_absolue(site_url, chemin_page(code))
+
+
+def url_proposition(depuis: str, code: str) -> str:
+    """The proposal form, from a page, with the département chosen."""
+    return f"{url_relative(depuis, PAGE_PROPOSER)}?{PARAMETRE_DEPARTEMENT}={referentiel.departement(code).code}"
 
 
 def lien_markdown(depuis: str, vers: str) -> str:

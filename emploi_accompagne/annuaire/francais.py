@@ -24,3 +24,8 @@ def enumerer(morceaux: list[str]) -> str:
 
 def majuscule_initiale(texte: str) -> str:
     return texte[:1].upper() + texte[1:]
+
+
+def insecables(texte: str) -> str:
+    """French guillemets kept with their word (no line break inside « »)."""
+    return texte.replace("« ", "«\u00a0").replace(" »", "\u00a0»")

@@ -24,6 +24,7 @@ from . import chemins, exports, recherche
 from .chargement import Annuaire
 from .coordonnees import coordonnees, domaine
 from .json_ld import donnees_json_ld, json_pour_script
+from .page_proposer import page_proposer
 from .vcard import vcard
 
 
@@ -34,6 +35,7 @@ class ParametresSite:
     site_url: str | None = None  # absolute URL of the site root, for JSON-LD and exports
     repo_url: str | None = None  # e.g. https://github.com/owner/repo
     branche: str = "main"
+    courriel_propositions: str | None = None  # where the proposal form's e-mails go (extra.annuaire)
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,8 @@ def fichiers_annuaire(annuaire: Annuaire, parametres: ParametresSite) -> list[Fi
     fichiers.append(FichierGenere(chemins.PAGE_INDEX, page_index(annuaire.plateformes)))
     fichiers.append(FichierGenere(chemins.PAGE_TROUVER, page_trouver()))
     fichiers.append(FichierGenere(chemins.PAGE_DONNEES, page_donnees(annuaire.plateformes, parametres)))
+    # Reached from every département page and the contribution page, not from the sidebar.
+    fichiers.append(FichierGenere(chemins.PAGE_PROPOSER, page_proposer(parametres), False))
     fichiers += [
         FichierGenere(f"{chemins.DOSSIER_TROUVER}/{chemin}", texte, False)
         for chemin, texte in recherche.index_du_moteur().items()

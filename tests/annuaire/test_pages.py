@@ -280,3 +280,13 @@ def test_la_feuille_de_style_n_est_chargee_que_par_les_pages_qui_l_utilisent(fic
     assert en_tete in fichiers[chemins.PAGE_INDEX]
     assert en_tete in fichiers[chemins.PAGE_TROUVER]
     assert not [chemin for chemin, texte in {**fichiers, **fichiers_complets}.items() if "<link" in texte]
+
+
+def test_chaque_fiche_mene_au_formulaire_de_proposition_pour_son_departement(plateformes, fichiers):
+    for plateforme in plateformes:
+        dep = referentiel.departement(plateforme.departement)
+        page = en_html(fichiers[chemins.chemin_page(dep.code)])
+        lien = f'href="../../contribuer/proposer/?departement={dep.code}"'
+        assert f'<a {lien}>Signaler une correction</a>' in page, dep.code
+        if plateforme.statut_verification.value == "a-completer":
+            assert f'Vous travaillez à cette plateforme ?</strong> <a {lien}>Publiez sa fiche</a>' in page, dep.code

@@ -72,6 +72,15 @@ def test_le_fichier_du_glossaire_est_celui_de_data():
     assert FICHIER_GLOSSAIRE == ROOT / "data" / "glossaire.yaml"
 
 
+def test_une_valeur_venue_de_l_environnement_est_verifiee_aussi(monkeypatch):
+    """`!ENV [COURRIEL_PROPOSITIONS, ""]`: the address a publisher gives at build time."""
+    monkeypatch.setenv("COURRIEL_PROPOSITIONS", "annuaire@example.org")
+    assert valider_extra().annuaire.courriel_propositions == "annuaire@example.org"
+    monkeypatch.setenv("COURRIEL_PROPOSITIONS", "pas-un-mail")
+    (ligne,) = lignes_d_erreur(valider_extra, ROOT / "mkdocs.yml")
+    assert "[extra] annuaire.courriel_propositions: adresse e-mail invalide" in ligne
+
+
 def test_les_reglages_de_l_editeur_du_depot_sont_valides():
     extra = valider_extra()
     assert extra.hebergeur.nom.startswith("GitHub")
@@ -93,6 +102,6 @@ def test_une_faute_dans_le_nom_d_un_champ_de_l_editeur_est_situee(mkdocs_yml):
 
 
 def test_l_adresse_des_propositions_doit_etre_un_e_mail(mkdocs_yml):
-    path = mkdocs_yml("  generator: false\n", "  generator: false\n  annuaire:\n    courriel_propositions: pas-un-mail\n")
+    path = mkdocs_yml('courriel_propositions: !ENV [COURRIEL_PROPOSITIONS, ""]', "courriel_propositions: pas-un-mail")
     (ligne,) = lignes_d_erreur(valider_extra, path)
     assert "[extra] annuaire.courriel_propositions: adresse e-mail invalide" in ligne

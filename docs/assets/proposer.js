@@ -1,0 +1,437 @@
+/* Proposal form of /contribuer/proposer/ (emploi_accompagne/annuaire/page_proposer.py).
+ *
+ * The fields, their labels, messages and order are read from the page, which is
+ * generated from formulaire.CHAMPS: nothing about a particular field is written here,
+ * but the "source" choice (a public page's address, or the platform itself).
+ *
+ * Checks follow the GOV.UK Design System: on sending, an error summary at the top
+ * ("Il y a un problème", focused, one link per error to its field), the same message
+ * beside each field (aria-describedby, aria-invalid) and "Erreur : " before the title.
+ *
+ * Then the proposal leaves the page in one of two ways, none through a server of ours:
+ * a mailto: link whose body is the block "### <libellé>", blank line, value (the layout
+ * of a GitHub issue form, read by `from-issue`), or GitHub's issue form prefilled by its
+ * query string (public fields only, but those GitHub shows as a dropdown, which it cannot
+ * prefill; long values cut to stay below GitHub's URL limit).
+ */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("proposer");
+  if (!form || !window.Element || !Element.prototype.closest || !window.encodeURIComponent) {
+    return; // the page explains how to send a proposal without the form
+  }
+
+  var SANS_REPONSE = form.getAttribute("data-sans-reponse");
+  var SOURCE_PLATEFORME = form.getAttribute("data-source-plateforme");
+  var OBJET = form.getAttribute("data-objet");
+  var LIMITE_URL = parseInt(form.getAttribute("data-limite-url"), 10);
+  var MESSAGE_RIEN = form.getAttribute("data-message-rien");
+  var NOTE_COUPE = form.getAttribute("data-note-coupe");
+  var COURRIEL = form.getAttribute("data-courriel");
+  var GITHUB = form.getAttribute("data-github");
+  var MODELE_GITHUB = form.getAttribute("data-modele-github");
+  var TITRE = document.title;
+
+  var resume = byId("proposer-erreurs");
+  var listeErreurs = byId("proposer-erreurs-liste");
+  var resultat = byId("proposer-resultat");
+  var champs = toArray(form.querySelectorAll("[data-champ]"));
+
+  function byId(id) {
+    return document.getElementById(id);
+  }
+
+  function toArray(liste) {
+    return Array.prototype.slice.call(liste);
+  }
+
+  function enc(texte) {
+    return encodeURIComponent(texte);
+  }
+
+  // --- Reading the fields ---------------------------------------------------------------
+
+  function forme(champ) {
+    return champ.getAttribute("data-forme");
+  }
+
+  function radioCochee(champ) {
+    return champ.querySelector("input[type=radio]:checked");
+  }
+
+  function saisieTexte(champ) {
+    return champ.querySelector("input:not([type=radio]), select, textarea");
+  }
+
+  function nettoyer(texte) {
+    return texte.replace(/\r\n?/g, "\n").split("\n").map(function (ligne) {
+      return ligne.replace(/\s+$/, "");
+    }).join("\n").trim();
+  }
+
+  function valeur(champ) {
+    var coche = radioCochee(champ);
+    if (forme(champ) === "source") {
+      if (!coche) return "";
+      return coche.value === "plateforme" ? SOURCE_PLATEFORME : nettoyer(saisieTexte(champ).value);
+    }
+    if (forme(champ) === "radios") return coche ? coche.value : "";
+    return nettoyer(saisieTexte(champ).value);
+  }
+
+  function lire() {
+    return champs.map(function (champ) {
+      return {
+        id: champ.getAttribute("data-champ"),
+        libelle: champ.getAttribute("data-libelle"),
+        valeur: valeur(champ),
+        prive: champ.hasAttribute("data-prive"),
+        horsUrl: champ.hasAttribute("data-hors-url-github") // a dropdown on GitHub: not prefilled by the URL
+      };
+    });
+  }
+
+  // --- Checks ---------------------------------------------------------------------------
+
+  var INDICATIFS = "33|262|269|590|594|596"; // metropolitan France and the overseas départements
+
+  var FORMATS = {
+    telephone: function (texte) {
+      var chiffres = texte.replace(/\(0\)/g, "").replace(/[\s.\-()]/g, "").replace(/^00/, "+");
+      return /^0[1-9]\d{8}$/.test(chiffres) || new RegExp("^\\+(?:" + INDICATIFS + ")[1-9]\\d{8}$").test(chiffres);
+    },
+    courriel: function (texte) {
+      return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(texte);
+    },
+    https: function (texte) {
+      if (!/^https:\/\/[^\s\/?#@]+\.[^\s\/?#@.]+(?:[\/?#]\S*)?$/i.test(texte)) return false;
+      try {
+        return window.URL ? new URL(texte).protocol === "https:" : true;
+      } catch (e) {
+        return false;
+      }
+    },
+    "code-postal": function (texte) {
+      return /^\d{5}$/.test(texte.replace(/\s/g, ""));
+    }
+  };
+
+  function premiereSaisie(champ) {
+    return champ.querySelector("input, select, textarea");
+  }
+
+  function verifier() {
+    var erreurs = [];
+    var information = false;
+    champs.forEach(function (champ, ordre) {
+      var texte = valeur(champ);
+      if (texte && champ.hasAttribute("data-information")) information = true;
+      var adressePage = forme(champ) === "source" && radioCochee(champ) && radioCochee(champ).value === "page";
+      if (!texte && adressePage) {
+        erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ), message: champ.getAttribute("data-message-format")});
+      } else if (!texte && champ.hasAttribute("data-obligatoire")) {
+        erreurs.push({ordre: ordre, champ: champ, cible: premiereSaisie(champ), message: champ.getAttribute("data-message-vide")});
+      } else if (texte && champ.hasAttribute("data-format") && (forme(champ) !== "source" || adressePage) &&
+                 !FORMATS[champ.getAttribute("data-format")](texte)) {
+        erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ), message: champ.getAttribute("data-message-format")});
+      }
+    });
+    if (!information) {
+      var premier = form.querySelector("[data-information]");
+      erreurs.push({ordre: champs.indexOf(premier), champ: premier, cible: premiereSaisie(premier), message: MESSAGE_RIEN});
+    }
+    return erreurs.sort(function (a, b) { return a.ordre - b.ordre; });
+  }
+
+  // --- Showing the errors (GOV.UK error summary and error message) -----------------------
+
+  function ajouterDescription(element, id) {
+    var actuelle = element.getAttribute("aria-describedby");
+    element.setAttribute("aria-describedby", actuelle ? actuelle + " " + id : id);
+    element.setAttribute("data-erreur-ajoutee", id);
+  }
+
+  function effacerErreurs() {
+    toArray(form.querySelectorAll(".proposer-champ__erreur")).forEach(function (message) {
+      message.parentNode.removeChild(message);
+    });
+    toArray(form.querySelectorAll("[data-erreur-ajoutee]")).forEach(function (element) {
+      var id = element.getAttribute("data-erreur-ajoutee");
+      var reste = (element.getAttribute("aria-describedby") || "").split(" ").filter(function (jeton) {
+        return jeton && jeton !== id;
+      });
+      if (reste.length) element.setAttribute("aria-describedby", reste.join(" "));
+      else element.removeAttribute("aria-describedby");
+      element.removeAttribute("data-erreur-ajoutee");
+    });
+    toArray(form.querySelectorAll("[aria-invalid]")).forEach(function (element) {
+      element.removeAttribute("aria-invalid");
+    });
+    champs.forEach(function (champ) {
+      champ.classList.remove("proposer-champ--erreur");
+    });
+    listeErreurs.textContent = "";
+    resume.hidden = true;
+    document.title = TITRE;
+  }
+
+  function afficherErreurs(erreurs) {
+    erreurs.forEach(function (erreur) {
+      var id = erreur.cible.id + "-erreur";
+      var message = document.createElement("p");
+      message.className = "proposer-champ__erreur";
+      message.id = id;
+      var prefixe = document.createElement("span");
+      prefixe.className = "proposer-masque";
+      prefixe.textContent = "Erreur : ";
+      message.appendChild(prefixe);
+      message.appendChild(document.createTextNode(erreur.message));
+      var radio = erreur.cible.type === "radio";
+      // Label, help, error, then the field; for radios, before the choices.
+      var avant = radio ? erreur.champ.querySelector(".proposer-radios") : erreur.cible;
+      avant.parentNode.insertBefore(message, avant);
+      erreur.champ.classList.add("proposer-champ--erreur");
+      if (radio) {
+        ajouterDescription(erreur.champ, id);
+      } else {
+        ajouterDescription(erreur.cible, id);
+        erreur.cible.setAttribute("aria-invalid", "true");
+      }
+      var ligne = document.createElement("li");
+      var lien = document.createElement("a");
+      lien.href = "#" + erreur.cible.id;
+      lien.textContent = erreur.message;
+      ligne.appendChild(lien);
+      listeErreurs.appendChild(ligne);
+    });
+    document.title = "Erreur : " + TITRE;
+    resume.hidden = false;
+    resume.focus();
+  }
+
+  // A link of the summary moves focus to its field, with the question in view.
+  listeErreurs.addEventListener("click", function (event) {
+    var lien = event.target.closest("a");
+    var cible = lien && byId(lien.getAttribute("href").slice(1));
+    if (!cible) return;
+    event.preventDefault();
+    var question = cible.type === "radio"
+      ? cible.closest("fieldset").querySelector("legend")
+      : form.querySelector("label[for='" + cible.id + "']");
+    (question || cible).scrollIntoView();
+    cible.focus({preventScroll: true});
+  });
+
+  // --- The proposal as text, as an e-mail, as a GitHub address ---------------------------
+
+  function bloc(valeurs) {
+    return valeurs.map(function (v) {
+      return "### " + v.libelle + "\n\n" + (v.valeur || SANS_REPONSE);
+    }).join("\n\n") + "\n";
+  }
+
+  function objet(valeurs) {
+    var departement = valeurs[0] && valeurs[0].id === "departement" ? valeurs[0].valeur : "";
+    return departement ? OBJET + " : " + departement : OBJET;
+  }
+
+  function lienCourriel(valeurs) {
+    var corps = bloc(valeurs).replace(/\n/g, "\r\n"); // RFC 6068: line breaks as CRLF
+    return "mailto:" + enc(COURRIEL).replace(/%40/g, "@") + "?subject=" + enc(objet(valeurs)) + "&body=" + enc(corps);
+  }
+
+  function caracteres(texte) {
+    return Array.from ? Array.from(texte) : texte.split("");
+  }
+
+  // The longest value cut (with a note) until the address fits; returns [url, labels cut].
+  function urlGithub(valeurs) {
+    var base = GITHUB + "?template=" + enc(MODELE_GITHUB) + "&title=" + enc(objet(valeurs));
+    var liste = valeurs.filter(function (v) { return !v.prive && !v.horsUrl && v.valeur; }).map(function (v) {
+      return {id: v.id, libelle: v.libelle, valeur: v.valeur};
+    });
+    function construire() {
+      return base + liste.map(function (v) { return "&" + enc(v.id) + "=" + enc(v.valeur); }).join("");
+    }
+    var coupes = [];
+    var url = construire();
+    while (url.length > LIMITE_URL) {
+      var candidats = liste.filter(function (v) { return v.valeur !== NOTE_COUPE.trim(); });
+      if (!candidats.length) break;
+      var plusLong = candidats.reduce(function (a, b) { return enc(b.valeur).length > enc(a.valeur).length ? b : a; });
+      var place = enc(plusLong.valeur).length - (url.length - LIMITE_URL);
+      var lettres = caracteres(plusLong.valeur);
+      var bas = 0, haut = lettres.length;
+      while (bas < haut) { // the most characters that fit, note included
+        var milieu = Math.ceil((bas + haut) / 2);
+        if (enc(lettres.slice(0, milieu).join("") + NOTE_COUPE).length <= place) bas = milieu;
+        else haut = milieu - 1;
+      }
+      plusLong.valeur = bas ? lettres.slice(0, bas).join("").replace(/\s+$/, "") + NOTE_COUPE : NOTE_COUPE.trim();
+      if (coupes.indexOf(plusLong.libelle) < 0) coupes.push(plusLong.libelle);
+      url = construire();
+    }
+    return [url, coupes];
+  }
+
+  // --- Sending ----------------------------------------------------------------------------
+
+  function montrerResultat(cas, valeurs) {
+    var titre = resultat.querySelector(".proposer-resultat__titre");
+    toArray(resultat.querySelectorAll("[data-cas]")).forEach(function (partie) {
+      var visible = (" " + partie.getAttribute("data-cas") + " ").indexOf(" " + cas + " ") >= 0;
+      partie.hidden = !visible;
+      if (visible && partie.hasAttribute("data-titre")) titre.textContent = partie.getAttribute("data-titre");
+    });
+    toArray(resultat.querySelectorAll(".proposer-objet")).forEach(function (element) {
+      element.textContent = objet(valeurs);
+    });
+    var texte = byId("proposer-texte");
+    if (texte) texte.value = bloc(valeurs);
+    var statut = byId("proposer-copie-statut");
+    if (statut) statut.textContent = "";
+    resultat.hidden = false;
+    titre.focus();
+  }
+
+  function copier() {
+    var texte = byId("proposer-texte");
+    var statut = byId("proposer-copie-statut");
+    statut.textContent = "";
+    function reussi() {
+      statut.textContent = statut.getAttribute("data-reussi");
+    }
+    function parSelection() {
+      texte.focus();
+      texte.select();
+      var copie = false;
+      try {
+        copie = document.execCommand("copy");
+      } catch (e) {
+        copie = false;
+      }
+      statut.textContent = statut.getAttribute(copie ? "data-reussi" : "data-echec");
+    }
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(texte.value).then(reussi, parSelection);
+    } else {
+      parSelection();
+    }
+  }
+
+  function envoyerParCourriel(valeurs) {
+    var lien = lienCourriel(valeurs);
+    byId("proposer-lien-courriel").href = lien;
+    montrerResultat("courriel", valeurs);
+    window.location.href = lien;
+  }
+
+  function envoyerSurGithub(valeurs) {
+    var reponse = urlGithub(valeurs);
+    if (!reponse[1].length) {
+      window.location.href = reponse[0];
+      return;
+    }
+    byId("proposer-lien-github").href = reponse[0];
+    byId("proposer-coupes").textContent = reponse[1].join(", ");
+    montrerResultat("github", valeurs);
+  }
+
+  var boutonClique = null; // for browsers without SubmitEvent.submitter
+  form.addEventListener("click", function (event) {
+    var bouton = event.target.closest("button[type=submit]");
+    if (bouton) boutonClique = bouton;
+  });
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var bouton = event.submitter || boutonClique || form.querySelector("button[type=submit]");
+    boutonClique = null;
+    effacerErreurs();
+    resultat.hidden = true;
+    var erreurs = verifier();
+    if (erreurs.length) {
+      afficherErreurs(erreurs);
+      return;
+    }
+    var valeurs = lire();
+    var voie = bouton ? bouton.value : "";
+    if (voie === "github" && GITHUB) {
+      envoyerSurGithub(valeurs);
+    } else if (voie === "copie" && COURRIEL) {
+      montrerResultat("copie", valeurs);
+      copier();
+    } else if (COURRIEL) {
+      envoyerParCourriel(valeurs);
+    }
+  });
+
+  var boutonCopier = byId("proposer-copier-texte");
+  if (boutonCopier) boutonCopier.addEventListener("click", copier);
+
+  // --- The source: a public page's address appears under its choice -------------------------
+
+  function afficherSuite(champ) {
+    var coche = radioCochee(champ);
+    champ.querySelector(".proposer-radio__suite").hidden = !(coche && coche.value === "page");
+  }
+
+  champs.filter(function (champ) { return forme(champ) === "source"; }).forEach(function (champ) {
+    champ.addEventListener("change", function () { afficherSuite(champ); });
+  });
+
+  // --- Prefill from the address: ?departement=29 (a code), or any field's id -----------------
+
+  function requete(texte) {
+    var parametres = {};
+    texte.replace(/^\?/, "").split("&").forEach(function (paire) {
+      if (!paire) return;
+      var egal = paire.indexOf("=");
+      var cle = egal < 0 ? paire : paire.slice(0, egal);
+      var val = egal < 0 ? "" : paire.slice(egal + 1);
+      try {
+        parametres[decodeURIComponent(cle.replace(/\+/g, " "))] = decodeURIComponent(val.replace(/\+/g, " "));
+      } catch (e) {
+        // a malformed parameter is ignored
+      }
+    });
+    return parametres;
+  }
+
+  function choisirOption(select, texte) {
+    var cherche = texte.trim().toUpperCase();
+    if (/^\d$/.test(cherche)) cherche = "0" + cherche;
+    toArray(select.options).forEach(function (option) {
+      var code = option.value.split(" ")[0].toUpperCase();
+      if (option.value && (option.value.toUpperCase() === cherche || code === cherche)) select.value = option.value;
+    });
+  }
+
+  function cocher(champ, valeurCherchee) {
+    toArray(champ.querySelectorAll("input[type=radio]")).forEach(function (radio) {
+      if (radio.value === valeurCherchee) radio.checked = true;
+    });
+  }
+
+  var donnees = requete(window.location.search);
+  champs.forEach(function (champ) {
+    var texte = donnees[champ.getAttribute("data-champ")];
+    if (!texte) return;
+    if (forme(champ) === "select") {
+      choisirOption(champ.querySelector("select"), texte);
+    } else if (forme(champ) === "radios") {
+      cocher(champ, texte);
+    } else if (forme(champ) === "source") {
+      if (texte === SOURCE_PLATEFORME) {
+        cocher(champ, "plateforme");
+      } else {
+        cocher(champ, "page");
+        saisieTexte(champ).value = texte;
+      }
+      afficherSuite(champ);
+    } else {
+      saisieTexte(champ).value = texte;
+    }
+  });
+})();

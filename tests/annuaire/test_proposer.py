@@ -1,0 +1,259 @@
+"""La page « Proposer une fiche » générée sans MkDocs : tout vient de formulaire.CHAMPS, l'e-mail
+n'apparaît que s'il est configuré, la donnée privée ne part jamais vers GitHub."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from urllib.parse import parse_qs, unquote, urlsplit
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+
+from emploi_accompagne import referentiel
+from emploi_accompagne.annuaire import formulaire, page_proposer, pages
+from emploi_accompagne.annuaire.formulaire import (
+    CHAMPS,
+    SANS_REPONSE,
+    SOURCE_PLATEFORME,
+)
+from tests.helpers.modules import load_module
+from tests.helpers.site import ROOT
+
+from .conftest import REPO_URL
+
+COURRIEL = "propositions@example.org"
+AVEC_TOUT = pages.ParametresSite(repo_url=REPO_URL, courriel_propositions=COURRIEL)
+SANS_COURRIEL = pages.ParametresSite(repo_url=REPO_URL)
+EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
+
+
+def html_de(parametres) -> BeautifulSoup:
+    corps = page_proposer.page_proposer(parametres).split("\n---\n", 1)[1]
+    return BeautifulSoup(markdown.markdown(corps, extensions=EXTENSIONS), "html.parser")
+
+
+def lire_bloc(texte: str) -> dict[str, str]:
+    """The proposal's block, "### <libellé>" + blank line + value, read back: libellé -> value.
+
+    Only the known labels start a field, so a value's own line "### …" stays in the value.
+    """
+    titres = "|".join(re.escape(champ.libelle) for champ in CHAMPS)
+    parties = re.split(rf"^### ({titres})\n", texte.replace("\r\n", "\n"), flags=re.MULTILINE)[1:]
+    return {libelle: valeur.strip() for libelle, valeur in zip(parties[::2], parties[1::2])}
+
+
+@pytest.fixture(scope="module")
+def page():
+    return html_de(AVEC_TOUT)
+
+
+# --- Une seule liste de champs ------------------------------------------------------------------
+
+
+def test_chaque_champ_de_la_liste_est_sur_la_page_dans_le_meme_ordre(page):
+    sur_la_page = [(c["data-champ"], c["data-libelle"]) for c in page.select("#proposer [data-champ]")]
+    assert sur_la_page == [(champ.id, champ.libelle) for champ in CHAMPS]
+
+
+def test_un_champ_ajoute_a_la_liste_apparait_sans_toucher_a_la_page(monkeypatch):
+    nouveau = formulaire.ChampProposition("siret", "Numéro SIRET", "Les 14 chiffres.", ("siret",))
+    monkeypatch.setattr(page_proposer, "CHAMPS", CHAMPS + (nouveau,))
+    page = html_de(AVEC_TOUT)
+    assert page.select_one("[data-champ=siret] label[for=champ-siret]").get_text() == "Numéro SIRET"
+    assert page.select_one("#champ-siret-aide").get_text() == "Les 14 chiffres."
+    assert "### Numéro SIRET" in page_proposer.modele_courriel()
+
+
+def test_chaque_saisie_a_une_vraie_etiquette_et_son_aide(page):
+    for saisie in page.select("#proposer input, #proposer select, #proposer textarea"):
+        etiquette = page.select_one(f"label[for={saisie['id']}]")
+        assert etiquette is not None and etiquette.get_text(strip=True), saisie["id"]
+        assert not saisie.has_attr("placeholder")
+        for aide in (saisie.get("aria-describedby") or "").split():
+            assert page.find(id=aide) is not None, f"{saisie['id']}: aria-describedby={aide!r} introuvable"
+
+
+def test_les_choix_sont_groupes_dans_un_fieldset_avec_sa_legende(page):
+    for nom in ("source", "role"):
+        groupe = page.select_one(f"fieldset[data-champ={nom}]")
+        assert groupe is not None and groupe.legend is not None
+        assert groupe.legend.get_text(" ", strip=True).startswith(formulaire.champ(nom).libelle)
+    roles = [radio["value"] for radio in page.select("fieldset[data-champ=role] input[type=radio]")]
+    assert roles == list(formulaire.ROLES)
+    sources = [label.get_text() for label in page.select("fieldset[data-champ=source] .proposer-radio label")]
+    assert sources[-1] == SOURCE_PLATEFORME
+
+
+def test_le_departement_est_une_liste_des_101_departements_obligatoire(page):
+    liste = page.select_one("select#champ-departement")
+    assert liste.has_attr("required")
+    options = [option.get_text() for option in liste.find_all("option")]
+    assert options[0] == "Choisir dans la liste" and liste.find("option")["value"] == ""
+    assert options[1:] == [f"{dep.code} – {dep.nom}" for dep in referentiel.departements()]
+    assert len(options[1:]) == 101 and "2A – Corse-du-Sud" in options
+
+
+def test_les_questions_obligatoires_le_disent_dans_leur_etiquette(page):
+    for champ in CHAMPS:
+        conteneur = page.select_one(f"[data-champ={champ.id}]")
+        titre = conteneur.find(["label", "legend"]).get_text(" ", strip=True)
+        assert titre.endswith("(obligatoire)") == champ.obligatoire, champ.id
+        assert conteneur.has_attr("data-obligatoire") == champ.obligatoire
+
+
+def test_les_formats_verifies_par_le_navigateur_ont_un_message_en_francais(page):
+    formats = {c["data-champ"]: c["data-format"] for c in page.select("[data-format]")}
+    assert formats == {
+        "telephone": "telephone", "courriel": "courriel", "site_web": "https", "code_postal": "code-postal",
+        "accessibilite": "https", "source": "https", "contact": "courriel",
+    }  # fmt: skip
+    for conteneur in page.select("[data-format]"):
+        assert conteneur["data-message-format"].startswith(conteneur["data-libelle"] + " : ")
+
+
+def test_le_navigateur_ne_remplit_jamais_les_champs_de_la_plateforme_avec_les_donnees_du_lecteur(page):
+    # Autofill would put the reader's own address or phone in a fiche, then on GitHub.
+    for champ in CHAMPS:
+        for saisie in page.select(f"[data-champ={champ.id}] input:not([type=radio]), [data-champ={champ.id}] textarea"):
+            attendu = champ.autocomplete if not champ.public else "off"
+            assert saisie["autocomplete"] == attendu, champ.id
+    assert page.select_one("#champ-contact")["autocomplete"] == "email"
+
+
+def test_le_formulaire_est_cache_sans_javascript_et_verifie_par_le_script(page):
+    formulaire_html = page.select_one("form#proposer")
+    assert formulaire_html.has_attr("hidden") and formulaire_html.has_attr("novalidate")
+    assert page.select_one("#proposer-sans-js") is not None
+    # Raw HTML, not paragraphs that Markdown would have wrapped around the fields.
+    assert not formulaire_html.select("p > input, p > select, p > textarea, p > div")
+    assert page.select_one("script[src='../../assets/proposer.js'][defer]") is not None
+
+
+# --- Les deux façons d'envoyer ------------------------------------------------------------------
+
+
+def test_sans_adresse_configuree_ni_bouton_e_mail_ni_champ_de_contact():
+    page = html_de(SANS_COURRIEL)
+    assert page.select_one("#proposer-envoyer-courriel") is None
+    assert page.select_one("[data-champ=contact]") is None
+    assert not page.select("a[href^='mailto:']")
+    assert not page.select_one("#proposer").has_attr("data-courriel")
+    assert page.select_one("#proposer-envoyer-github") is not None
+
+
+def test_avec_une_adresse_le_bouton_e_mail_et_le_contact_prive(page):
+    assert page.select_one("#proposer")["data-courriel"] == COURRIEL
+    assert page.select_one("button#proposer-envoyer-courriel").get_text() == "Envoyer par e-mail"
+    contact = page.select_one("[data-champ=contact]")
+    assert contact.has_attr("data-prive")
+    aide = page.select_one("#champ-contact-aide").get_text()
+    assert "Seuls les responsables" in aide and "GitHub" in aide and "public" in aide
+
+
+def test_sans_depot_pas_de_bouton_github():
+    page = html_de(pages.ParametresSite(courriel_propositions=COURRIEL))
+    assert page.select_one("#proposer-envoyer-github") is None
+    assert not page.select_one("#proposer").has_attr("data-github")
+    assert page.select_one("#proposer-envoyer-courriel") is not None
+
+
+def test_une_liste_de_choix_de_github_n_est_pas_preremplie_et_la_page_le_dit(page):
+    # GitHub cannot prefill a dropdown from the URL: "Vous êtes" is chosen again there.
+    hors_url = [c["data-champ"] for c in page.select("[data-hors-url-github]")]
+    assert hors_url == ["role"]
+    assert not page.select_one("[data-champ=departement]").has_attr("data-hors-url-github")
+    consigne = page.select_one("#proposer-envoyer-github").find_parent("div").get_text(" ", strip=True)
+    assert "choisissez à nouveau votre réponse à «\u00a0Vous êtes\u00a0»" in consigne
+
+
+def test_le_formulaire_github_vient_du_depot(page):
+    formulaire_html = page.select_one("#proposer")
+    assert formulaire_html["data-github"] == f"{REPO_URL}/issues/new"
+    assert formulaire_html["data-modele-github"] == "proposer-une-fiche.yml"
+    assert page_proposer.url_formulaire_github(REPO_URL + "/") == f"{REPO_URL}/issues/new?template=proposer-une-fiche.yml"
+
+
+def test_sans_javascript_la_page_explique_les_deux_voies(page):
+    liens = {a.get_text(" ", strip=True): a["href"] for a in page.select("a[href]")}
+    assert liens["ouvrez le formulaire de proposition sur GitHub"] == page_proposer.url_formulaire_github(REPO_URL)
+    assert liens[COURRIEL] == f"mailto:{COURRIEL}"
+    modele = urlsplit(liens["écrivez un e-mail à partir du modèle"])
+    assert modele.scheme == "mailto" and modele.path == COURRIEL
+    requete = parse_qs(modele.query)
+    assert requete["subject"] == [page_proposer.OBJET_COURRIEL]
+    assert list(lire_bloc(requete["body"][0])) == [champ.libelle for champ in CHAMPS]
+    assert page.select_one("details pre code").get_text() == page_proposer.modele_courriel()
+
+
+def test_une_adresse_mal_ecrite_arrete_la_construction_avec_un_message_clair(tmp_path):
+    """Checked with the rest of mkdocs.yml's `extra:` (emploi_accompagne.configuration)."""
+    from emploi_accompagne.annuaire.chargement import DonneesInvalides
+    from emploi_accompagne.configuration import valider_extra
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("extra:\n  annuaire:\n    courriel_propositions: propositions.example.org\n", encoding="utf-8")
+    with pytest.raises(DonneesInvalides) as erreur:
+        valider_extra(config)
+    assert str(erreur.value).startswith("mkdocs.yml:3:28: [extra] annuaire.courriel_propositions: adresse e-mail invalide")
+
+
+# --- Le texte de la proposition ----------------------------------------------------------------
+
+
+def test_le_bloc_a_la_forme_d_un_formulaire_github():
+    texte = page_proposer.bloc({"departement": "29 – Finistère", "nom": "  Plateforme  ", "horaires": "lundi\nmardi"})
+    assert texte.startswith("### Département\n\n29 – Finistère\n\n### Nom de la plateforme\n\nPlateforme\n\n")
+    valeurs = lire_bloc(texte)
+    assert list(valeurs) == [champ.libelle for champ in CHAMPS]
+    assert valeurs["Horaires d'accueil"] == "lundi\nmardi"
+    assert valeurs["Téléphone"] == SANS_REPONSE
+
+
+def test_le_lien_e_mail_suit_la_rfc_6068():
+    lien = page_proposer.lien_courriel("a+b@example.org", "Objet & co", "ligne 1\nligne 2 ?")
+    assert lien == "mailto:a%2Bb@example.org?subject=Objet%20%26%20co&body=ligne%201%0D%0Aligne%202%20%3F"
+    assert unquote(urlsplit(lien).query.split("body=")[1]) == "ligne 1\r\nligne 2 ?"
+
+
+def test_le_lien_depuis_une_page_de_departement():
+    assert page_proposer.lien_depuis_departement("2A") == "../../contribuer/proposer/?departement=2A"
+
+
+# --- Dans le site -----------------------------------------------------------------------------------
+
+
+def test_la_page_est_generee_avec_les_autres_a_l_adresse_contribuer_proposer(fichiers):
+    texte = fichiers["contribuer/proposer/index.md"]
+    assert texte.startswith('---\ntitle: "Proposer une fiche ou une correction"\n')
+    assert 'feuilles_de_style: ["assets/proposer.css"]' in texte
+    assert 'data-github="https://github.com/exemple/site/issues/new"' in texte
+
+
+def test_le_hook_transmet_l_adresse_de_mkdocs_yml(monkeypatch):
+    hook = load_module("hooks/annuaire.py", "hook_annuaire_proposer")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    monkeypatch.setattr(config.plugins, "_current_plugin", "annuaire", raising=False)
+    assert "courriel_propositions" in config.extra["annuaire"]  # the key the publisher fills in
+    hook.on_config(config)
+    config.extra["annuaire"] = {"courriel_propositions": COURRIEL}
+    page = hook.on_files(Files([]), config).get_file_from_path("contribuer/proposer/index.md")
+    assert page is not None and page.is_documentation_page()
+    assert f'data-courriel="{COURRIEL}"' in page.content_string
+    config.extra["annuaire"] = {"courriel_propositions": ""}
+    page = hook.on_files(Files([]), config).get_file_from_path("contribuer/proposer/index.md")
+    assert "data-courriel" not in page.content_string
+
+
+def test_parametres_site_garde_l_adresse_facultative():
+    assert pages.ParametresSite().courriel_propositions is None
+    assert {f.name for f in dataclasses.fields(pages.ParametresSite)} >= {"repo_url", "courriel_propositions"}
+
+
+def test_contribuer_et_donnees_menent_au_formulaire(fichiers):
+    contribuer = (ROOT / "docs" / "contribuer.md").read_text(encoding="utf-8")
+    debut = contribuer.split("\n## ", 1)[0]  # before the first section: top of the page
+    assert "](contribuer/proposer/index.md){ .md-button .md-button--primary }" in debut
+    assert "](contribuer/proposer/index.md)" in fichiers["donnees.md"]
