@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # What a clean clone has, minus what the build does not read.
 NOT_COPIED = shutil.ignore_patterns(
     ".venv", "node_modules", "site", "site.partiel", ".git", "build",
-    ".hypothesis", ".pytest_cache", "__pycache__",
+    ".hypothesis", ".pytest_cache", "__pycache__", ".cache",
 )
 STOCK_CONFIG = "site_name: Stock Material\ntheme:\n  name: material\n"
 # Plain words for the stock pages' text: only its length and shape matter.

@@ -13,12 +13,13 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .annuaire import chemins
 from .annuaire.coordonnees import domaine, lien_courriel, lignes_adresse, telephone_affiche
 from .annuaire.francais import date_en_mots, insecables, majuscule_initiale
+from .paths import ROOT
 
 TEMPLATES = Path(__file__).parent / "annuaire" / "templates"
 
@@ -26,6 +27,14 @@ TEMPLATES = Path(__file__).parent / "annuaire" / "templates"
 # reads `feuilles_de_style`): linked from the body, it would hold back the paint of
 # everything below the link.
 FEUILLE_ANNUAIRE = "assets/annuaire.css"
+
+
+def cache_des_gabarits(racine: Path = ROOT) -> FileSystemBytecodeCache:
+    """Compiled templates kept between builds, keyed on each template's source (Jinja checks
+    the checksum): compiling is a large part of a build, and templates seldom change."""
+    dossier = racine / ".cache" / "jinja"
+    dossier.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(dossier))
 
 
 def lien_contact(valeur: str) -> str:
@@ -51,7 +60,11 @@ def front_matter(**champs) -> Markup:
 @lru_cache(maxsize=1)
 def _markdown() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True
+        loader=FileSystemLoader(TEMPLATES),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        bytecode_cache=cache_des_gabarits(),
     )
     env.filters.update(
         date_en_mots=date_en_mots,

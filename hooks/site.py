@@ -19,7 +19,7 @@ from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_annu
 from emploi_accompagne.configuration import valider_extra
 from emploi_accompagne.horloge import date_de_construction
 from emploi_accompagne.plan import EntreeDuPlan, plan_markdown
-from emploi_accompagne.templating import rendre_markdown
+from emploi_accompagne.templating import cache_des_gabarits, rendre_markdown
 
 _state: dict = {}
 
@@ -41,6 +41,12 @@ def on_config(config):
             print(probleme, file=sys.stderr)
         raise PluginError(f"{len(problemes)} problème(s) : corriger les lignes ci-dessus (rien n'a été construit).") from None
     return config
+
+
+def on_env(env, config, files):
+    # Material's templates, compiled once and kept in .cache/ until they change.
+    env.bytecode_cache = cache_des_gabarits(_state["racine"])
+    return env
 
 
 def on_nav(nav, config, files):
