@@ -3,6 +3,7 @@
 - on_config: validate data/plateformes.yaml first; on any problem print one line per
   problem (`data/plateformes.yaml:LINE:COL: …`) and stop the build before anything is
   written;
+- on_post_build: give the site search the spellings a reader types ("ardeche" for Ardèche);
 - on_files: add every generated page and file (département pages, vCards, the index
   with the map, the finder and its data, the open-data page and exports) with
   `File.generated`, never writing into docs/ (which would loop `mkdocs serve`); each
@@ -15,11 +16,12 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from emploi_accompagne.annuaire import chemins, fraicheur
 from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_annuaire
-from emploi_accompagne.annuaire.pages import ParametresSite, fichiers_annuaire
+from emploi_accompagne.annuaire.pages import ParametresSite, fichiers_annuaire, index_avec_graphies
 from emploi_accompagne.horloge import date_de_construction
 
 _state: dict = {}
@@ -63,6 +65,13 @@ def on_files(files, config):
             nouveau.inclusion = InclusionLevel.NOT_IN_NAV
         files.append(nouveau)
     return files
+
+
+@event_priority(-50)  # after the search plugin has written its index
+def on_post_build(config):
+    index = Path(config.site_dir) / "search" / "search_index.json"
+    if index.is_file():
+        index.write_text(index_avec_graphies(index.read_text(encoding="utf-8")), encoding="utf-8")
 
 
 def _branche(edit_uri: str | None) -> str:

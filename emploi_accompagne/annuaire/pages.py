@@ -13,6 +13,7 @@ in exports.py.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -72,6 +73,22 @@ def graphies_de_recherche(dep: Departement) -> str | None:
     return simple if simple != dep.nom.lower().replace("-", " ") else None
 
 
+def index_avec_graphies(index_json: str) -> str:
+    """Material's search index, where each département page also answers its name typed without
+    accents: search keywords belong in the index, not in the page's text."""
+    index = json.loads(index_json)
+    graphies = {
+        chemins.url_de(chemins.chemin_page(dep.code)): graphie
+        for dep in referentiel.departements()
+        if (graphie := graphies_de_recherche(dep))
+    }
+    for document in index["docs"]:
+        graphie = graphies.get(document["location"])
+        if graphie:
+            document["text"] = f"{document['text']} {graphie}".strip()
+    return json.dumps(index, separators=(",", ":"))  # as Material writes it
+
+
 def page_departement(plateforme, dep: Departement, parametres: ParametresSite, ligne: int | None) -> str:
     principal = coordonnees(plateforme, titre=plateforme.nom, site_web=plateforme.site_web)
     # A site may have its own source; the platform's is shown once, at the end of the page.
@@ -83,7 +100,6 @@ def page_departement(plateforme, dep: Departement, parametres: ParametresSite, l
         plateforme=plateforme,
         principal=principal,
         sites=sites,
-        graphie=graphies_de_recherche(dep),
         vcard=chemins.nom_vcard(dep.code) if vcard(plateforme, dep) is not None else None,
         liens=liens_correction(parametres, ligne),
         json_ld=json_pour_script(donnees_json_ld(plateforme, dep, url_page)),

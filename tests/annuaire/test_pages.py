@@ -78,12 +78,21 @@ def test_les_ids_sont_uniques_dans_une_page(fichiers_complets):
 
 
 def test_la_recherche_du_site_trouve_le_nom_sans_accents_et_le_numero(fichiers):
+    """The plain spellings go to the search index, not to the page that a person reads."""
     page = en_html(fichiers["departements/07/index.md"])
-    assert "Aussi écrit : ardeche." in page
     assert "Département 07" in page
-    cotes = en_html(fichiers["departements/22/index.md"])
-    assert "Aussi écrit : cotes d armor." in cotes
-    assert "Aussi écrit" not in en_html(fichiers["departements/01/index.md"])  # "ain" is already plain
+    assert "Aussi écrit" not in page and " ardeche" not in page
+    index = {"config": {}, "docs": [
+        {"location": "departements/07/", "title": "Ardèche (07)", "text": "<p>Département 07</p>"},
+        {"location": "departements/07/#sources", "title": "Sources", "text": "x"},
+        {"location": "departements/22/", "title": "Côtes-d'Armor (22)", "text": ""},
+        {"location": "departements/01/", "title": "Ain (01)", "text": "<p>Ain</p>"},
+    ]}
+    docs = {d["location"]: d["text"] for d in json.loads(pages.index_avec_graphies(json.dumps(index)))["docs"]}
+    assert docs["departements/07/"] == "<p>Département 07</p> ardeche"
+    assert docs["departements/07/#sources"] == "x"  # the page once, not each of its sections
+    assert docs["departements/22/"] == "cotes d armor"
+    assert docs["departements/01/"] == "<p>Ain</p>"  # "ain" is already plain
 
 
 # --- Contacts inconnus ------------------------------------------------------------------------------
