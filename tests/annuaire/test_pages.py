@@ -10,7 +10,7 @@ import pytest
 import vobject
 
 from emploi_accompagne import referentiel
-from emploi_accompagne.annuaire import chemins, horaires
+from emploi_accompagne.annuaire import chemins, horaires, pages
 from emploi_accompagne.annuaire import json_ld as json_ld_module
 from emploi_accompagne.annuaire import vcard as vcard_module
 from emploi_accompagne.annuaire.chargement import FICHIER_PLATEFORMES, charger_annuaire
