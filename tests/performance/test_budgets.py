@@ -12,7 +12,8 @@ gzip level 6 for text types (HTML, CSS, JS, JSON, SVG), as is for already-compre
 types; HTTP headers are left out. 1 KB = 1,000 bytes.
 
 Budgets: a content page and a département page at most 73 KB (what a stock Material
-9.8.1 page transfers); the directory index with its map and the finder before typing at
+9.8.1 page transfers); the directory index with its map, the finder before typing and the
+proposal form at
 most 110 KB; a finder query at most 30 KB more (tested in test_trouver.py).
 """
 from __future__ import annotations
@@ -21,7 +22,8 @@ import pytest
 
 PAGE_BUDGET = 73_000
 DIRECTORY_BUDGET = 110_000
-DIRECTORY_PAGES = {"/departements/", "/trouver-ma-plateforme/"}
+# Pages that carry a tool of their own (map, finder, proposal form with its checks).
+DIRECTORY_PAGES = {"/departements/", "/trouver-ma-plateforme/", "/contribuer/proposer/"}
 
 pytestmark = pytest.mark.navigateur
 
