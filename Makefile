@@ -26,7 +26,7 @@ $(NODE_STAMP): package.json package-lock.json
 
 # Debian's chromium for the browser tests (never a browser download).
 browser:
-	@command -v chromium >/dev/null 2>&1 || bash .ci/install-chromium
+	@{ command -v chromium && command -v jq; } >/dev/null 2>&1 || bash .ci/install-chromium
 
 # MkDocs rebuilds on a change of docs/, data/, overrides/ or a template, but never reloads
 # Python code: a change of a .py file under emploi_accompagne/ or hooks/ restarts the server.
