@@ -192,7 +192,7 @@ def _analyser_yaml(texte: str, nom: str) -> _Document:
             [Probleme(nom, ligne, colonne, _departement_avant(texte, ligne), "fichier", _syntaxe_en_francais(error))]
         ) from None
     except yaml.reader.ReaderError as error:
-        ligne, colonne = _ligne_colonne(texte, error.position)
+        ligne, colonne = ligne_colonne(texte, error.position)
         raise DonneesInvalides(
             [Probleme(nom, ligne, colonne, _departement_avant(texte, ligne), "fichier",
                       f"caractère spécial interdit (U+{error.character:04X}) : le supprimer")]
@@ -222,7 +222,7 @@ def _composer(texte: str, nom: str) -> yaml.Node:
     return yaml.compose(texte, Loader=yaml.SafeLoader)
 
 
-def _ligne_colonne(texte: str, position: int) -> tuple[int, int]:
+def ligne_colonne(texte: str, position: int) -> tuple[int, int]:
     return texte.count("\n", 0, position) + 1, position - (texte.rfind("\n", 0, position) + 1) + 1
 
 

@@ -40,7 +40,7 @@ DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
 COLONNES_DU_DEPARTEMENT = ("departement", "departement_nom", "region")
 
 
-def _sous_modele(annotation):
+def modele_interieur(annotation):
     """The model inside `Model | None` or `list[Model]`, and whether it is a list."""
     for argument in (annotation, *typing.get_args(annotation)):
         if typing.get_origin(argument) is list:
@@ -54,7 +54,7 @@ def colonnes_du_modele(modele: type[BaseModel] = Plateforme) -> tuple[tuple[str,
     """(column, path of the field in the model) for each column a fiche gives."""
     colonnes = []
     for nom in modele.model_fields:
-        sous_modele, liste = _sous_modele(modele.model_fields[nom].annotation)
+        sous_modele, liste = modele_interieur(modele.model_fields[nom].annotation)
         if sous_modele is None or liste:
             colonnes.append((nom, (nom,)))
             continue

@@ -9,7 +9,7 @@ import json
 import re
 
 from ..paths import ROOT
-from .exports import _sous_modele
+from .exports import modele_interieur
 from .modele import Plateforme
 
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -32,7 +32,7 @@ def _cellule(texte: str) -> str:
 
 def _ligne(nom: str, champ, exemple_du_guide: str) -> str:
     description = champ.description or ""
-    sous_modele, liste = _sous_modele(champ.annotation)
+    sous_modele, liste = modele_interieur(champ.annotation)
     if sous_modele is not None:
         sous_champs = ", ".join(f"`{n}`" for n in sous_modele.model_fields)
         forme = "une liste d'éléments" if liste else "un groupe de champs"

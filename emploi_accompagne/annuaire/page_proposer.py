@@ -39,7 +39,6 @@ from .formulaire import (
     ChampProposition,
 )
 
-TEMPLATES = Path(__file__).parent / "templates"
 PAGE_PROPOSER = chemins.PAGE_PROPOSER
 PARAMETRE_DEPARTEMENT = chemins.PARAMETRE_DEPARTEMENT
 FEUILLE_PROPOSER = "assets/proposer.css"

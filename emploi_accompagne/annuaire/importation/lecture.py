@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ... import referentiel
-from ..chargement import DonneesInvalides, Probleme, _analyser_yaml
+from ..chargement import DonneesInvalides, Probleme, _analyser_yaml, ligne_colonne
 from ..erreurs import message_en_francais
 from ..exports import (
     BOM,
@@ -149,16 +149,12 @@ def lire_texte(path: Path, nom: str) -> str:
             colonne,
         ) from None
     if "\x00" in texte:
-        ligne, colonne = _ligne_colonne(texte, texte.index("\x00"))
+        ligne, colonne = ligne_colonne(texte, texte.index("\x00"))
         raise _probleme_fichier(nom, "caractère nul : ce n'est pas un fichier texte", ligne, colonne)
     texte = texte.removeprefix(BOM)
     if not texte.strip():
         raise _probleme_fichier(nom, "le fichier est vide")
     return texte
-
-
-def _ligne_colonne(texte: str, position: int) -> tuple[int, int]:
-    return texte.count("\n", 0, position) + 1, position - (texte.rfind("\n", 0, position) + 1) + 1
 
 
 # --- Départements ---------------------------------------------------------------------------------
@@ -549,13 +545,13 @@ def _enregistrements_json(texte: str, nom: str) -> list[tuple[object, int, int]]
     position = blancs.match(texte, 0).end()
     if texte[position:position + 1] != "[":
         raise _probleme_fichier(nom, "le fichier doit être une liste JSON [ … ] d'enregistrements data·inclusion",
-                                *_ligne_colonne(texte, position))
+                                *ligne_colonne(texte, position))
     position = blancs.match(texte, position + 1).end()
     resultat = []
     try:
         while texte[position:position + 1] != "]":
             objet, fin = decodeur.raw_decode(texte, position)
-            resultat.append((objet, *_ligne_colonne(texte, position)))
+            resultat.append((objet, *ligne_colonne(texte, position)))
             position = blancs.match(texte, fin).end()
             if texte[position:position + 1] == ",":
                 position = blancs.match(texte, position + 1).end()
@@ -567,11 +563,11 @@ def _enregistrements_json(texte: str, nom: str) -> list[tuple[object, int, int]]
         raise _probleme_fichier(nom, _message_json(erreur.msg), erreur.lineno, erreur.colno) from None
     except _CleEnDouble as erreur:
         raise _probleme_fichier(nom, f"champ « {erreur} » écrit deux fois dans un enregistrement",
-                                *_ligne_colonne(texte, position)) from None
+                                *ligne_colonne(texte, position)) from None
     except RecursionError:
-        raise _probleme_fichier(nom, "JSON trop imbriqué", *_ligne_colonne(texte, position)) from None
+        raise _probleme_fichier(nom, "JSON trop imbriqué", *ligne_colonne(texte, position)) from None
     if texte[position + 1:].strip():
-        raise _probleme_fichier(nom, "texte après la fin de la liste JSON", *_ligne_colonne(texte, position + 1))
+        raise _probleme_fichier(nom, "texte après la fin de la liste JSON", *ligne_colonne(texte, position + 1))
     if not resultat:
         raise _probleme_fichier(nom, "la liste JSON est vide")
     return resultat
