@@ -8,6 +8,7 @@ environment, and the finder's script through the data it is given (`index/depart
 from __future__ import annotations
 
 import posixpath
+from urllib.parse import quote
 
 from .. import referentiel
 
@@ -25,6 +26,10 @@ PARAMETRE_DEPARTEMENT = "departement"  # /contribuer/proposer/?departement=29 pr
 PAGE_PERSONNES = "personnes/index.md"
 PAGE_PRESCRIPTEURS = "prescripteurs/index.md"
 CHEMIN_YAML_DANS_DEPOT = "data/plateformes.yaml"
+# The action bar of the département pages (share, print): deferred, loaded by those pages only.
+SCRIPT_BARRE = "assets/barre.js"
+# Directions to a fiche's address: a plain link, nothing is loaded from there.
+OSM_ITINERAIRE = "https://www.openstreetmap.org/directions"
 
 
 def chemin_page(code: str) -> str:
@@ -75,3 +80,18 @@ def url_relative(depuis: str, vers: str) -> str:
     cible = url_de(vers)
     relative = posixpath.relpath(cible or ".", url_de(depuis) or ".")
     return relative + "/" if cible.endswith("/") and relative != "." else relative
+
+
+def url_itineraire(adresse: str) -> str:
+    """OpenStreetMap's directions to an address written out (OSM looks it up)."""
+    return f"{OSM_ITINERAIRE}?to={quote(adresse, safe='')}"
+
+
+def url_courriel_partage(sujet: str, corps: str) -> str:
+    """A new e-mail, recipient left to the reader, with a text they can edit."""
+    return f"mailto:?subject={quote(sujet, safe='')}&body={quote(corps, safe='')}"
+
+
+def url_sms_partage(corps: str) -> str:
+    """A new text message; `?&body=` is the form both Android and iOS read."""
+    return f"sms:?&body={quote(corps, safe='')}"

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+import segno
 from markupsafe import Markup
 
 from .. import carte, referentiel
@@ -89,6 +90,24 @@ def index_avec_graphies(index_json: str) -> str:
     return json.dumps(index, separators=(",", ":"))  # as Material writes it
 
 
+def qr_code_svg(url: str | None) -> Markup | None:
+    """The page's public address as a QR code (inline SVG, for print), when the site URL is known.
+    Hidden from assistive technologies: the address is written next to it."""
+    if not url:
+        return None
+    svg = segno.make(url, micro=False).svg_inline(omitsize=True, svgclass="annuaire-qr", lineclass=None)
+    return Markup(svg.replace("<svg ", '<svg aria-hidden="true" ', 1))
+
+
+def adresse_itineraire(plateforme) -> str | None:
+    """The platform's address on one line, for directions: street, postcode and town
+    (the building or floor would only confuse the lookup)."""
+    if not (plateforme.adresse and plateforme.commune):
+        return None
+    ville = " ".join(filter(None, (plateforme.code_postal, plateforme.commune)))
+    return f"{plateforme.adresse}, {ville}"
+
+
 def page_departement(plateforme, dep: Departement, parametres: ParametresSite, ligne: int | None) -> str:
     principal = coordonnees(plateforme, titre=plateforme.nom, site_web=plateforme.site_web)
     # A site may have its own source; the platform's is shown once, at the end of the page.
@@ -103,6 +122,13 @@ def page_departement(plateforme, dep: Departement, parametres: ParametresSite, l
         vcard=chemins.nom_vcard(dep.code) if vcard(plateforme, dep) is not None else None,
         liens=liens_correction(parametres, ligne),
         json_ld=json_pour_script(donnees_json_ld(plateforme, dep, url_page)),
+        url_page=url_page,
+        qr_code=qr_code_svg(url_page),
+        adresse_itineraire=adresse_itineraire(plateforme),
+        url_itineraire=chemins.url_itineraire,
+        url_courriel_partage=chemins.url_courriel_partage,
+        url_sms_partage=chemins.url_sms_partage,
+        script_barre=chemins.url_relative(chemins.chemin_page(dep.code), chemins.SCRIPT_BARRE),
     )
 
 
