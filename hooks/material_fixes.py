@@ -76,7 +76,10 @@ DRAWER_TITLE = '<label class="md-nav__title" for="__drawer">'
 TOC_TITLE = '<label class="md-nav__title" for="__toc">'
 ORPHAN_TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
 # A section's label follows its checkbox; the arrow that opens an indexed section sits in a container.
-SECTION_LABEL = re.compile(r'(<input class="md-nav__toggle md-toggle " type="checkbox" id="(__nav_[0-9_]+)" >\s*<label class="md-nav__link") for="\2"')
+SECTION_LABEL = re.compile(
+    r'(<input class="md-nav__toggle md-toggle " type="checkbox" id="(__nav_[0-9_]+)" (?:checked)?>\s*<label class="md-nav__link")'
+    r' for="\2"'
+)
 MATERIAL_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="[0-9. ]+">')
 SEARCH_SCROLLWRAP = '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
 SKIP_BLOCK = re.compile(r'(<div data-md-component="skip">)(.*?)(</div>)', re.DOTALL)

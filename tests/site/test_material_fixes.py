@@ -38,6 +38,9 @@ PAGE = """<head>
 <li class="md-nav__item md-nav__item--section md-nav__item--nested">
   <input class="md-nav__toggle md-toggle " type="checkbox" id="__nav_12" >
   <label class="md-nav__link" for="__nav_12" id="__nav_12_label" tabindex="">À propos du site</label>
+<li class="md-nav__item md-nav__item--active md-nav__item--section md-nav__item--nested">
+  <input class="md-nav__toggle md-toggle " type="checkbox" id="__nav_13" checked>
+  <label class="md-nav__link" for="__nav_13" id="__nav_13_label" tabindex="">Section de la page</label>
 </nav>
 <a href="https://example.org/depot" title="Aller au dépôt" class="md-source" data-md-component="source">x</a>
 <div class="md-content"><article class="md-content__inner md-typeset"><h1>Page introuvable</h1>
@@ -55,7 +58,7 @@ def test_fixes_apply_to_materials_markup():
     assert '<label for="__search" hidden></label>' in fixed  # Material's search code looks it up
     assert 'aria-label="Fermer la recherche"' in fixed
     assert '<div class="md-overlay" data-ea-bascule="__drawer"></div>' in fixed
-    assert 'for="__drawer"' not in fixed and 'for="__nav_12"' not in fixed
+    assert 'for="__drawer"' not in fixed and 'for="__nav_12"' not in fixed and 'for="__nav_13"' not in fixed
     assert 'id="__toc"' not in fixed  # labelled by nothing
     assert fixed.count('aria-hidden="true"><path') == 4
     assert '<svg class="carte" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">' in fixed
