@@ -4,58 +4,52 @@
 // Material closes both on navigation). Opening moves focus into the panel; Escape closes it and
 // gives focus back to the button; focus leaving an open panel closes it. Material closes its
 // search on Tab and keeps its results out of the Tab order (arrow keys only): here Tab goes
-// on to the results. Registered before Material's bundle starts,
-// so these keyboard listeners run first. site.css takes a closed panel out of the Tab order.
+// on to the results. Registered before Material's bundle starts, so these keyboard listeners
+// run first. site.css takes a closed panel out of the Tab order.
 // hooks/material_fixes.py inlines this file with each line's indentation and these comment
 // lines removed: each line ends a statement (with ; { } or ,).
-(function(){
+(function(d){
   var panels={__drawer:".md-sidebar--primary",__search:".md-search__inner"};
-  function box(name){return document.getElementById(name);}
-  function panel(name){return document.querySelector(panels[name]);}
-  function button(name){return document.querySelector(".md-header [aria-expanded][data-ea-bascule="+name+"]");}
-  function sync(name){button(name).setAttribute("aria-expanded",String(box(name).checked));}
-  function shown(element){return element.getClientRects().length>0&&getComputedStyle(element).visibility==="visible";}
-  function open(name){
-    if(!box(name).checked)box(name).click();
-    var first=panel(name).querySelector(name==="__search"?"input":"a[href]");
-    if(first)first.focus();
+  function box(n){return d.getElementById(n);}
+  function panel(n){return d.querySelector(panels[n]);}
+  function button(n){return d.querySelector(".md-header [aria-expanded][data-ea-bascule="+n+"]");}
+  function inside(n,e){return panel(n).contains(e);}
+  function sync(n){button(n).setAttribute("aria-expanded",box(n).checked);}
+  function flip(n,open){if(box(n).checked!==open)box(n).click();}
+  function close(n){
+    var b=button(n),f=d.activeElement;
+    flip(n,false);
+    if(b.getClientRects().length)b.focus();
+    else if(inside(n,f))f.blur();
   }
-  function close(name,refocus){
-    if(box(name).checked)box(name).click();
-    if(!refocus)return;
-    if(shown(button(name)))button(name).focus();
-    else if(panel(name).contains(document.activeElement))document.activeElement.blur();
-  }
-  document.addEventListener("click",function(event){
-    var target=event.target.closest&&event.target.closest("[data-ea-bascule]");
-    if(!target)return;
-    var name=target.getAttribute("data-ea-bascule");
-    if(box(name).checked)close(name,true);
-    else open(name);
+  d.addEventListener("click",function(e){
+    var t=e.target.closest&&e.target.closest("[data-ea-bascule]"),n=t&&t.getAttribute("data-ea-bascule");
+    if(!n)return;
+    if(box(n).checked)return close(n);
+    flip(n,true);
+    t=panel(n).querySelector(n==="__search"?"input":"a[href]");
+    if(t)t.focus();
   });
-  document.addEventListener("change",function(event){
-    if(panels.hasOwnProperty(event.target.id))sync(event.target.id);
+  d.addEventListener("change",function(e){
+    if(panels[e.target.id])sync(e.target.id);
   });
-  window.addEventListener("keydown",function(event){
-    for(var name in panels){
-      if(!box(name).checked)continue;
-      if(event.key==="Escape"){
-        close(name,true);
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        return;
+  addEventListener("keydown",function(e){
+    for(var n in panels){
+      if(!box(n).checked)continue;
+      if(e.key==="Escape"){
+        close(n);
+        e.preventDefault();
+        return e.stopImmediatePropagation();
       }
-      if(event.key!=="Tab"||!panel(name).contains(document.activeElement))continue;
-      event.stopImmediatePropagation();
-      panel(name).querySelectorAll(".md-search-result__link[tabindex]").forEach(function(link){link.removeAttribute("tabindex");});
+      if(e.key!=="Tab"||!inside(n,d.activeElement))continue;
+      e.stopImmediatePropagation();
+      panel(n).querySelectorAll(".md-search-result__link").forEach(function(a){a.removeAttribute("tabindex");});
     }
   });
-  document.addEventListener("focusout",function(event){
-    var to=event.relatedTarget;
-    for(var name in panels){
-      if(box(name).checked&&to&&panel(name).contains(event.target)&&!panel(name).contains(to))close(name,false);
-    }
+  d.addEventListener("focusout",function(e){
+    var to=e.relatedTarget;
+    for(var n in panels)if(box(n).checked&&to&&inside(n,e.target)&&!inside(n,to))flip(n,false);
   });
   sync("__drawer");
   sync("__search");
-})();
+})(document);

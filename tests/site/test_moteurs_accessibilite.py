@@ -47,12 +47,12 @@ def test_no_violation_ibm_htmlcs(site_page, scheme, tabs):
 
 
 def _open_menu(tab):
-    tab.locator('.md-header [data-ea-bascule="__drawer"]').click()
+    tab.locator('.md-header [data-ea-bascule="__drawer"][aria-expanded]').click()
     tab.wait_for_function("document.getElementById('__drawer').checked")
 
 
 def _open_search(tab):
-    tab.locator('.md-header [data-ea-bascule="__search"]').click()
+    tab.locator('.md-header [data-ea-bascule="__search"][aria-expanded]').click()
     tab.keyboard.type("emploi", delay=20)
     tab.wait_for_selector(".md-search-result__link")
 
@@ -79,7 +79,7 @@ def test_taper_dans_la_recherche_du_site_ne_change_pas_de_contexte(tabs):
     search runs as one types and nothing changes context (WCAG 3.2.2): same page, focus kept."""
     tab = tabs.open("/", viewport=TELEPHONE)
     url = tab.url
-    tab.locator('.md-header [data-ea-bascule="__search"]').click()
+    tab.locator('.md-header [data-ea-bascule="__search"][aria-expanded]').click()
     tab.keyboard.type("emploi accompagné", delay=20)
     tab.wait_for_selector(".md-search-result__link")
     assert tab.url == url
