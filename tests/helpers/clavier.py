@@ -26,7 +26,8 @@ FOCUS = """() => {
   const drawn = inViewport ? document.elementFromPoint(x, y) : null;
   return {
     tag: e.tagName.toLowerCase(),
-    name: (e.getAttribute('aria-label') || e.textContent || e.value || e.placeholder || '').trim().replace(/\\s+/g, ' ').slice(0, 60),
+    name: (e.getAttribute('aria-label') || e.textContent || e.value || e.placeholder || '')
+      .trim().replace(/\\s+/g, ' ').slice(0, 60),
     href: e.getAttribute('href'),
     where: __eaDecrire(e),
     visible: inViewport && getComputedStyle(e).visibility === 'visible' && !!drawn && (drawn === e || e.contains(drawn)),
@@ -104,12 +105,18 @@ def describe(stops: list[dict | None]) -> str:
     )
 
 
+HIDDEN = "(selector) => getComputedStyle(document.querySelector(selector)).visibility === 'hidden'"
+FOCUS_INSIDE = "(selector) => document.querySelector(selector).contains(document.activeElement)"
+
+
 def panel_hidden(tab, name: str) -> bool:
-    return tab.evaluate("(selector) => getComputedStyle(document.querySelector(selector)).visibility === 'hidden'", PANELS[name])
+    return tab.evaluate(HIDDEN, PANELS[name])
+
+
+def focus_inside(tab, name: str) -> bool:
+    return tab.evaluate(FOCUS_INSIDE, PANELS[name])
 
 
 def wait_panel_hidden(tab, name: str) -> None:
     # The closed panel is hidden once it has slid out or faded (site.css).
-    tab.wait_for_function(
-        "(selector) => getComputedStyle(document.querySelector(selector)).visibility === 'hidden'", arg=PANELS[name], timeout=5_000
-    )
+    tab.wait_for_function(HIDDEN, arg=PANELS[name], timeout=5_000)

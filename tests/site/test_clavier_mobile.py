@@ -14,11 +14,25 @@ import re
 
 import pytest
 
-from tests.helpers.clavier import NAMES, PANELS, TELEPHONE, VIEWPORTS, Tabs, describe, focus, panel_hidden, press, tab_order, tab_until, wait_panel_hidden
+from tests.helpers.clavier import (
+    NAMES,
+    TELEPHONE,
+    VIEWPORTS,
+    Tabs,
+    describe,
+    focus,
+    focus_inside,
+    panel_hidden,
+    press,
+    tab_order,
+    tab_until,
+    wait_panel_hidden,
+)
 
 pytestmark = pytest.mark.navigateur
 
-PAGES = ["/", "/employeurs/", "/facile-a-lire/pour-qui/", "/glossaire/", "/trouver-ma-plateforme/", "/departements/01/", "/404.html"]
+PAGES = ["/", "/employeurs/", "/facile-a-lire/pour-qui/", "/glossaire/", "/trouver-ma-plateforme/",
+         "/departements/01/", "/404.html"]
 
 
 @pytest.fixture(scope="module")
@@ -73,8 +87,7 @@ def test_menu_and_search_are_buttons_that_open_and_close_by_keyboard(name, key, 
 
     opened = press(tab, key)
     assert toggle.get_attribute("aria-expanded") == "true"
-    inside = tab.evaluate("(selector) => document.querySelector(selector).contains(document.activeElement)", PANELS[name])
-    assert inside and opened["visible"], f"after {key} on {NAMES[name]!r}, focus is on {opened}"
+    assert focus_inside(tab, name) and opened["visible"], f"after {key} on {NAMES[name]!r}, focus is on {opened}"
     if name == "__search":
         assert opened["tag"] == "input", opened
 
@@ -83,7 +96,7 @@ def test_menu_and_search_are_buttons_that_open_and_close_by_keyboard(name, key, 
     assert (closed["tag"], closed["name"]) == ("button", NAMES[name]), f"after Escape, focus is on {closed}"
     wait_panel_hidden(tab, name)
     after = press(tab, "Tab")
-    assert not tab.evaluate("(selector) => document.querySelector(selector).contains(document.activeElement)", PANELS[name]), after
+    assert not focus_inside(tab, name), after
 
 
 def test_closed_drawer_and_search_are_out_of_the_accessibility_tree(tabs):
@@ -157,6 +170,8 @@ def test_journey_finder_result_fiche(tabs):
     first_link = press(tab, "Tab")
     stops.append(first_link)
     assert all(stop["visible"] for stop in stops), describe(stops)
-    in_card = tab.evaluate("() => !!document.activeElement.closest('article') && "
-                           "document.activeElement.compareDocumentPosition(document.getElementById('contacter-la-plateforme')) === 2")
+    in_card = tab.evaluate(
+        "() => !!document.activeElement.closest('article') && document.activeElement"
+        ".compareDocumentPosition(document.getElementById('contacter-la-plateforme')) === 2"
+    )
     assert in_card, f"the first link after the skip link is {first_link}, not in the contact part of the fiche"
