@@ -8,10 +8,27 @@ reject, in parts of its templates that have no `{% block %}` to override:
   has no name either, so a second search landmark on a page (the directory's finder)
   makes them indistinguishable (axe `landmark-unique`) -> name it "Rechercher dans le site";
 - the two hidden checkbox toggles (`#__drawer`, `#__search`) carry `autocomplete="off"`,
-  which HTML does not allow on a checkbox -> remove the attribute;
+  which HTML does not allow on a checkbox -> remove the attribute; they are mere state,
+  out of the accessibility tree (display: none), which HTML_CodeSniffer does not see ->
+  say it with `aria-hidden="true"`;
+- the menu and search toggles are `<label for="__drawer|__search">`: not reachable with
+  Tab, no role, no name, nothing on Enter (IBM Equal Access: a visible label for a hidden
+  control) -> `<button>`s named in French, with `aria-expanded`, that flip the same
+  checkboxes (hooks/material_toggles.js: focus into the panel on opening, Escape or focus
+  leaving it closes it and Escape gives focus back to the button); the overlays become
+  plain `<div>`s (a click still closes), the search field's arrow a "Fermer la recherche"
+  button; Material's search code looks up `header [for=__search]`: an empty hidden label
+  stays for it;
+- the titles of the navigation (site name, table of contents) and the section labels
+  ("À propos du site") are labels for hidden checkboxes, headings on a large screen
+  -> drop their `for` (site.css shows the drawer's levels in place on a small screen,
+  so they open nothing there either); on a page without a table of contents, Material
+  still writes the `#__toc` checkbox, labelled by nothing -> remove it;
+- Material's icons (`<svg>` in buttons and links that have their own name) are exposed as
+  unnamed images (IBM `svg_graphics_labelled`) -> `aria-hidden="true"`;
+- the search results' container is a Tab stop (`tabindex="0"`) even while empty and
+  hidden; its results are links -> drop the tabindex;
 - navigation section labels get an empty `tabindex=""` (invalid) -> remove it;
-- on a page outside the navigation, the table of contents' title is a `<label for="__toc">`
-  although no `#__toc` checkbox exists (invalid) -> drop the `for` attribute;
 - the repository link (`repo_url`) asks api.github.com for stars and forks from every
   page, a request to another origin -> drop `data-md-component="source"`, which only
   triggers that request; the link itself stays;
@@ -39,6 +56,8 @@ from functools import cache
 from pathlib import Path
 
 SKIP_LABEL = "Aller au contenu"
+TOGGLE_NAMES = {"drawer": "Menu", "search": "Rechercher"}
+SEARCH_CLOSE_LABEL = "Fermer la recherche"
 SEARCH_DIALOG_LABEL = "Recherche"
 SEARCH_LANDMARK_LABEL = "Rechercher dans le site"
 
@@ -50,7 +69,19 @@ TOGGLE_WITH_AUTOCOMPLETE = re.compile(
 )
 SECTION_LABEL_EMPTY_TABINDEX = re.compile(r'(<label class="md-nav__link[^"]*" for="[^"]*" id="[^"]*") tabindex="">')
 SOURCE_LINK = re.compile(r'(<a href="[^"]*" title="[^"]*" class="md-source") data-md-component="source">')
-TOC_TITLE_LABEL = '<label class="md-nav__title" for="__toc">'
+HEADER_TOGGLE = re.compile(r'<label class="md-header__button md-icon" for="__(drawer|search)">(.*?)</label>', re.DOTALL)
+OVERLAY = re.compile(r'<label class="(md-overlay|md-search__overlay)" for="(__drawer|__search)"></label>')
+SEARCH_ICON = re.compile(r'<label class="md-search__icon md-icon" for="__search">(.*?)</label>', re.DOTALL)
+DRAWER_TITLE = '<label class="md-nav__title" for="__drawer">'
+TOC_TITLE = '<label class="md-nav__title" for="__toc">'
+ORPHAN_TOC_TOGGLE = '<input class="md-nav__toggle md-toggle" type="checkbox" id="__toc">'
+# A section's label follows its checkbox; the arrow that opens an indexed section sits in a container.
+SECTION_LABEL = re.compile(
+    r'(<input class="md-nav__toggle md-toggle " type="checkbox" id="(__nav_[0-9_]+)" (?:checked)?>\s*<label class="md-nav__link")'
+    r' for="\2"'
+)
+MATERIAL_ICON = re.compile(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="[0-9. ]+">')
+SEARCH_SCROLLWRAP = '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
 SKIP_BLOCK = re.compile(r'(<div data-md-component="skip">)(.*?)(</div>)', re.DOTALL)
 SKIP_LINK_HREF = re.compile(r'<a href="#([^"]+)" class="md-skip">')
 FIRST_H1 = re.compile(r"<h1\b([^>]*)>")
@@ -58,15 +89,19 @@ DEFAULT_SKIP_TARGET = "contenu"
 PALETTE_STYLESHEET = re.compile(r'(<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css")>')
 DARK_SCHEME_MEDIA = "(prefers-color-scheme: dark)"
 MATERIAL_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js)"></script>')
-# The loader's source, readable in its own file; inlined compact (one statement a line).
+# The scripts' sources, readable in their own files; inlined compact (one statement a line).
 BUNDLE_LOADER_FILE = Path(__file__).with_name("material_bundle_loader.js")
+TOGGLES_FILE = Path(__file__).with_name("material_toggles.js")
 
 
 @cache
+def compact_script(path: Path) -> str:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return "".join(line.strip() for line in lines if not line.lstrip().startswith("//"))
+
+
 def bundle_loader_script(src: str) -> str:
-    lines = BUNDLE_LOADER_FILE.read_text(encoding="utf-8").splitlines()
-    code = "".join(line.strip() for line in lines if not line.lstrip().startswith("//"))
-    return f"<script>{code}({json.dumps(src)})</script>"
+    return f"<script>{compact_script(BUNDLE_LOADER_FILE)}({json.dumps(src)})</script>"
 
 
 class MaterialMarkupChanged(RuntimeError):
@@ -89,7 +124,10 @@ def fix_material_markup(html: str, where: str) -> str:
     html = _drop_autocomplete_on_toggles(html, where)
     html = _drop_empty_tabindex_on_section_labels(html, where)
     html = _keep_repository_link_offline(html, where)
-    html = _unlink_toc_title_without_toggle(html)
+    html = _toggles_as_buttons(html, where)
+    html = _unlink_navigation_titles(html, where)
+    html = _hide_material_icons(html, where)
+    html = _untab_search_results(html, where)
     html = _load_palette_only_in_dark_mode(html, where)
     html = _load_bundle_after_first_paint(html, where)
     return _make_skip_link_move_focus(html, where)
@@ -105,7 +143,7 @@ def _name_search_dialog(html: str, where: str) -> str:
 
 
 def _drop_autocomplete_on_toggles(html: str, where: str) -> str:
-    html, count = TOGGLE_WITH_AUTOCOMPLETE.subn(r"\1>", html)
+    html, count = TOGGLE_WITH_AUTOCOMPLETE.subn(r'\1 aria-hidden="true">', html)
     if count != 2:
         raise MaterialMarkupChanged(f"{where}: expected the 2 checkbox toggles with autocomplete, found {count}")
     return html
@@ -126,11 +164,69 @@ def _keep_repository_link_offline(html: str, where: str) -> str:
     return html
 
 
-def _unlink_toc_title_without_toggle(html: str) -> str:
-    # Material writes the #__toc checkbox only for pages listed in the navigation.
-    if TOC_TITLE_LABEL in html and 'id="__toc"' not in html:
-        html = html.replace(TOC_TITLE_LABEL, '<label class="md-nav__title">')
+def _toggles_as_buttons(html: str, where: str) -> str:
+    def button(match: re.Match) -> str:
+        name = match.group(1)
+        tag = (
+            f'<button type="button" class="md-header__button md-icon" data-ea-bascule="__{name}"'
+            f' aria-label="{TOGGLE_NAMES[name]}" aria-expanded="false">{match.group(2)}</button>'
+        )
+        # Material's search code throws without a `header [for=__search]` element.
+        return tag + ('<label for="__search" hidden></label>' if name == "search" else "")
+
+    html, count = HEADER_TOGGLE.subn(button, html)
+    if count != 2:
+        raise MaterialMarkupChanged(f"{where}: expected the 2 header toggle labels (menu, search), found {count}")
+    html, count = OVERLAY.subn(r'<div class="\1" data-ea-bascule="\2"></div>', html)
+    if count != 2:
+        raise MaterialMarkupChanged(f"{where}: expected the 2 overlay labels (drawer, search), found {count}")
+    html, count = SEARCH_ICON.subn(
+        lambda m: f'<button type="button" class="md-search__icon md-icon" data-ea-bascule="__search"'
+        f' aria-label="{SEARCH_CLOSE_LABEL}">{m.group(1)}</button>',
+        html,
+        count=1,
+    )
+    if count != 1:
+        raise MaterialMarkupChanged(f"{where}: search field icon label not found")
+    return _insert_before_last(html, "</body>", f"<script>{compact_script(TOGGLES_FILE)}</script>", where)
+
+
+def _insert_before_last(html: str, marker: str, text: str, where: str) -> str:
+    at = html.rfind(marker)
+    if at < 0:
+        raise MaterialMarkupChanged(f"{where}: {marker} not found")
+    return html[:at] + text + html[at:]
+
+
+def _unlink_navigation_titles(html: str, where: str) -> str:
+    if DRAWER_TITLE not in html:
+        raise MaterialMarkupChanged(f"{where}: navigation title label not found")
+    html = html.replace(DRAWER_TITLE, '<label class="md-nav__title">', 1)
+    html = html.replace(TOC_TITLE, '<label class="md-nav__title">')
+    html = SECTION_LABEL.sub(r"\1", html)
+    # Without headings, Material still writes the checkbox (and, when listed, nothing labels it).
+    if 'for="__toc"' not in html:
+        html = html.replace(ORPHAN_TOC_TOGGLE, "")
     return html
+
+
+def _hide_material_icons(html: str, where: str) -> str:
+    # Only outside the page's own content: an image there keeps its own text alternative.
+    start = html.find('<article class="md-content__inner')
+    end = html.find("</article>", start)
+    if start < 0 or end < 0:
+        raise MaterialMarkupChanged(f"{where}: page content (article) not found")
+    hide = lambda part: MATERIAL_ICON.sub(lambda m: m.group(0)[:-1] + ' aria-hidden="true">', part)  # noqa: E731
+    fixed = hide(html[:start]) + html[start:end] + hide(html[end:])
+    if fixed == html:
+        raise MaterialMarkupChanged(f"{where}: no Material icon found")
+    return fixed
+
+
+def _untab_search_results(html: str, where: str) -> str:
+    if SEARCH_SCROLLWRAP not in html:
+        raise MaterialMarkupChanged(f"{where}: search results container not found")
+    return html.replace(SEARCH_SCROLLWRAP, '<div class="md-search__scrollwrap" data-md-scrollfix>', 1)
 
 
 def _make_skip_link_move_focus(html: str, where: str) -> str:
