@@ -70,10 +70,18 @@ class Kit(StrEnum):
     conseiller = "conseiller"
     message = "message"
     employeur = "employeur"
+    facile = "facile"
 
 
-# Kit -> (page source, link text).
-KITS: dict[Kit, tuple[str, str]] = {}
+# Kit -> (page of docs/, link text on a result page).
+KITS: dict[Kit, tuple[str, str]] = {
+    Kit.mdph: ("preparer-ma-demande/mdph.md", "La fiche pour la MDPH : ce que je dis, ce que j'apporte"),
+    Kit.conseiller: ("preparer-ma-demande/conseiller.md", "La fiche pour mon rendez-vous avec mon conseiller"),
+    Kit.message: ("preparer-ma-demande/message.md", "Un message prêt à envoyer, si vous préférez écrire"),
+    Kit.employeur: ("preparer-ma-demande/employeur.md",
+                    "Ce que l'employeur sait et signe, et ce que fait le job coach (la fiche pour l'employeur)"),
+    Kit.facile: ("preparer-ma-demande/facile-a-lire.md", "Préparer ma demande en Facile à lire"),
+}
 
 
 def _texte(maximum: int, description: str):
@@ -136,7 +144,7 @@ class Resultat(_Modele):
     quoi_dire: _texte(400, "La phrase que la personne peut dire ou écrire.") | None = None
     quoi_apporter: Annotated[list[_texte(400, "Un document ou une information.")], Field(max_length=8)] = []
     ensuite: _texte(1500, "Ce qui se passe ensuite (Markdown).") | None = None
-    kits: Annotated[list[Kit], Field(max_length=4)] = []
+    kits: Annotated[list[Kit], Field(max_length=5)] = []
 
 
 class Questionnaire(_Modele):
