@@ -33,7 +33,7 @@ browser:
 serve: $(STAMP)
 	$(BIN)/watchmedo auto-restart --directory emploi_accompagne --directory hooks --recursive \
 	  --patterns '*.py;*.js' --signal SIGTERM -- \
-	  $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides --watch emploi_accompagne/annuaire/templates
+	  $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides --watch emploi_accompagne/annuaire/templates --watch emploi_accompagne/templates
 
 # Data checked first; the site is written aside and moved into place only when complete,
 # so a failed build leaves no site/ that could be deployed.

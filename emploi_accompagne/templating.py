@@ -1,6 +1,6 @@
 """The site's one Jinja environment: the directory's templates and the Markdown pages of docs/.
 
-- `rendre_gabarit(nom, …)` renders a template of `annuaire/templates/` (HTML in Markdown:
+- `rendre_gabarit(nom, …)` renders a template of `annuaire/templates/` or `templates/` (HTML in Markdown:
   every value autoescaped, block tags trimmed);
 - `rendre_markdown(texte, …)` renders a page of docs/ that shows values computed at build
   time (`{{ extra.editeur.nom }}`, `{{ glossaire }}`…): plain Markdown, whitespace kept as
@@ -22,6 +22,8 @@ from .annuaire.francais import date_en_mots, insecables, majuscule_initiale
 from .paths import ROOT
 
 TEMPLATES = Path(__file__).parent / "annuaire" / "templates"
+# The site's other generated pages (the questionnaire…), in their own sub-folders.
+TEMPLATES_SITE = Path(__file__).parent / "templates"
 
 # The directory's stylesheet, in the <head> of the pages that use it (overrides/main.html
 # reads `feuilles_de_style`): linked from the body, it would hold back the paint of
@@ -60,7 +62,7 @@ def front_matter(**champs) -> Markup:
 @lru_cache(maxsize=1)
 def _markdown() -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader([TEMPLATES, TEMPLATES_SITE]),
         undefined=StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,

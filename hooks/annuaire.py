@@ -15,9 +15,8 @@ import re
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs_glue import add_generated_files, stop_build
 
 from emploi_accompagne.annuaire import chemins, fraicheur
 from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_annuaire
@@ -36,13 +35,7 @@ def on_config(config):
     try:
         _state["annuaire"] = charger_annuaire(fichier_des_plateformes(config))
     except DonneesInvalides as error:
-        # Plain lines that editors and CI annotate (file:line:col), not a log record.
-        for probleme in error.problemes:
-            print(probleme, file=sys.stderr)
-        raise PluginError(
-            f"{len(error.problemes)} problème(s) dans data/plateformes.yaml : "
-            "corriger les lignes ci-dessus (rien n'a été construit)."
-        ) from None
+        stop_build(error.problemes, chemins.CHEMIN_YAML_DANS_DEPOT)
     a_reverifier = fraicheur.fiches_a_reverifier(_state["annuaire"].plateformes, date_de_construction())
     for ligne in fraicheur.message_de_construction(a_reverifier):
         print(ligne, file=sys.stderr)
@@ -56,15 +49,7 @@ def on_files(files, config):
         branche=_branche(config.edit_uri),
         courriel_propositions=(config.extra.get("annuaire") or {}).get("courriel_propositions") or None,
     )
-    for genere in fichiers_annuaire(_state["annuaire"], parametres):
-        ancien = files.get_file_from_path(genere.chemin)
-        if ancien is not None:
-            files.remove(ancien)
-        nouveau = File.generated(config, genere.chemin, content=genere.contenu)
-        if not genere.dans_la_navigation:
-            nouveau.inclusion = InclusionLevel.NOT_IN_NAV
-        files.append(nouveau)
-    return files
+    return add_generated_files(files, config, fichiers_annuaire(_state["annuaire"], parametres))
 
 
 @event_priority(-50)  # after the search plugin has written its index

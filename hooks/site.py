@@ -8,10 +8,9 @@ Every page then gets the `<abbr>` definitions of the acronyms it uses.
 from __future__ import annotations
 
 import posixpath
-import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from mkdocs_glue import stop_build
 
 from emploi_accompagne import glossaire
 from emploi_accompagne.annuaire import chemins, fraicheur
@@ -37,9 +36,7 @@ def on_config(config):
         except DonneesInvalides as error:
             problemes += error.problemes
     if problemes:
-        for probleme in problemes:
-            print(probleme, file=sys.stderr)
-        raise PluginError(f"{len(problemes)} problème(s) : corriger les lignes ci-dessus (rien n'a été construit).") from None
+        stop_build(problemes)
     return config
 
 

@@ -4,6 +4,8 @@
  * the page's list of départements does the job. The combobox follows the WAI-ARIA APG
  * pattern "combobox with listbox popup": focus stays in the field, arrows move the
  * active option (aria-activedescendant), Enter opens its page, Escape closes the list.
+ * The « Chercher » button (and Enter with no option chosen) searches at once: it opens the
+ * only result, or shows the list and puts the focus back in the field.
  *
  * The lookup mirrors chercher() in emploi_accompagne/annuaire/recherche.py line for
  * line (the Python one is tested on every commune and postal code): keep them in step.
@@ -220,23 +222,42 @@
     statut.textContent = message(reponse, resultats.length);
   }
 
+  // Resolves with the number of results shown, or null when a later query replaced this one.
   function lancer() {
     var texte = champ.value;
     var numero = ++numeroRequete;
+    window.clearTimeout(minuteur);
     if (!normaliser(texte)) {
       afficher({resultats: [], plusDeLettres: false, noms: {}});
       statut.textContent = "";
       form.setAttribute("data-recherche", texte);
-      return;
+      return Promise.resolve(0);
     }
-    chercher(texte).then(function (reponse) {
-      if (numero !== numeroRequete) return; // a later query has been typed since
+    return chercher(texte).then(function (reponse) {
+      if (numero !== numeroRequete) return null; // a later query has been typed since
       afficher(reponse);
       form.setAttribute("data-recherche", texte); // which query the list answers (tests wait for it)
+      return options.length;
     }).catch(function () {
-      if (numero !== numeroRequete) return;
+      if (numero !== numeroRequete) return null;
       ouvrir(false);
       statut.textContent = "La recherche ne fonctionne pas pour l'instant. Choisissez votre département dans la liste plus bas.";
+      return null;
+    });
+  }
+
+  // « Chercher » (the button, or Enter with no option chosen): search now, then go to the only
+  // result, or show the list with the focus back in the field, where the arrows choose.
+  function chercherMaintenant() {
+    lancer().then(function (nombre) {
+      if (nombre === null) return;
+      if (nombre === 1) {
+        aller(options[0]);
+        return;
+      }
+      champ.focus();
+      if (nombre > 1) ouvrir(true);
+      if (nombre === 0 && !normaliser(champ.value)) statut.textContent = "Tapez d'abord le nom de votre commune, votre code postal ou votre département.";
     });
   }
 
@@ -257,7 +278,7 @@
     } else if (touche === "Enter") {
       evenement.preventDefault();
       if (!liste.hidden && actif >= 0) aller(options[actif]);
-      else if (options.length === 1) aller(options[0]);
+      else chercherMaintenant();
     } else if (touche === "Escape") {
       if (!liste.hidden) {
         evenement.preventDefault();
@@ -280,7 +301,10 @@
   });
   champ.addEventListener("blur", function () { ouvrir(false); });
   champ.addEventListener("focus", function () { if (options.length) ouvrir(true); });
-  form.addEventListener("submit", function (evenement) { evenement.preventDefault(); });
+  form.addEventListener("submit", function (evenement) {
+    evenement.preventDefault();
+    chercherMaintenant();
+  });
 
   form.hidden = false;
 })();

@@ -20,6 +20,7 @@ import segno
 from markupsafe import Markup
 
 from .. import carte, referentiel
+from ..fichiers import FichierGenere
 from ..referentiel import Departement
 from ..templating import rendre_gabarit
 from . import chemins, exports, recherche
@@ -38,15 +39,6 @@ class ParametresSite:
     repo_url: str | None = None  # e.g. https://github.com/owner/repo
     branche: str = "main"
     courriel_propositions: str | None = None  # where the proposal form's e-mails go (extra.annuaire)
-
-
-@dataclass(frozen=True)
-class FichierGenere:
-    """One generated file, and whether it belongs in the site's navigation."""
-
-    chemin: str  # relative to the site root: "departements/01/index.md"
-    contenu: str
-    dans_la_navigation: bool = True
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files, InclusionLevel
 
 from emploi_accompagne.annuaire.chargement import DonneesInvalides, Probleme
-from tests.helpers.modules import load_module
+from tests.helpers.modules import load_hook
 from tests.helpers.site import ROOT
 
 
 @pytest.fixture(scope="module")
 def hook():
-    return load_module("hooks/annuaire.py", "hook_annuaire")
+    return load_hook("hooks/annuaire.py", "hook_annuaire")
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from emploi_accompagne.annuaire.formulaire import (
     SANS_REPONSE,
     SOURCE_PLATEFORME,
 )
-from tests.helpers.modules import load_module
+from tests.helpers.modules import load_hook
 from tests.helpers.site import ROOT
 
 from .conftest import REPO_URL
@@ -233,7 +233,7 @@ def test_la_page_est_generee_avec_les_autres_a_l_adresse_contribuer_proposer(fic
 
 
 def test_le_hook_transmet_l_adresse_de_mkdocs_yml(monkeypatch):
-    hook = load_module("hooks/annuaire.py", "hook_annuaire_proposer")
+    hook = load_hook("hooks/annuaire.py", "hook_annuaire_proposer")
     config = load_config(str(ROOT / "mkdocs.yml"))
     monkeypatch.setattr(config.plugins, "_current_plugin", "annuaire", raising=False)
     assert "courriel_propositions" in config.extra["annuaire"]  # the key the publisher fills in

@@ -4,6 +4,8 @@ from __future__ import annotations
 import importlib.util
 from types import ModuleType
 
+from mkdocs.config import config_options
+
 from tests.helpers.site import ROOT
 
 
@@ -13,3 +15,10 @@ def load_module(relative_path: str, name: str) -> ModuleType:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def load_hook(relative_path: str, name: str) -> ModuleType:
+    """A hook (e.g. "hooks/annuaire.py") loaded by MkDocs' own loader, as `mkdocs build` does:
+    a fresh module each time, with its folder on the import path while it runs, so that it
+    finds hooks/mkdocs_glue.py."""
+    return config_options.Hooks("plugins")._load_hook(name, str(ROOT / relative_path))

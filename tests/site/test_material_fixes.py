@@ -3,9 +3,9 @@ that markup has changed (e.g. after a Material upgrade)."""
 
 import pytest
 
-from tests.helpers.modules import load_module
+from tests.helpers.modules import load_hook
 
-material_fixes = load_module("hooks/material_fixes.py", "material_fixes")
+material_fixes = load_hook("hooks/material_fixes.py", "material_fixes")
 
 PAGE = """<head>
 <link rel="stylesheet" href="../assets/stylesheets/main.57a0d79d.min.css">

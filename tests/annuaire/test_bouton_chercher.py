@@ -1,0 +1,71 @@
+"""Le bouton « Chercher » du moteur « Trouver ma plateforme » : il cherche tout de suite, mène au
+seul résultat, ou montre la liste et rend le champ au clavier ; la liste au clavier reste la même."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.navigateur
+
+TROUVER = "/trouver-ma-plateforme/"
+OPTION = "#trouver-resultats [role=option]"
+
+
+@pytest.fixture
+def onglet(browser, site):
+    contexte = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    contexte.set_default_timeout(15_000)
+    page = contexte.new_page()
+    page.goto(site.url(TROUVER), wait_until="load")
+    page.wait_for_selector("#trouver-champ", state="visible")
+    yield page
+    contexte.close()
+
+
+def bouton(onglet):
+    return onglet.get_by_role("button", name="Chercher", exact=True)
+
+
+def test_le_bouton_mene_au_seul_resultat(onglet):
+    onglet.locator("#trouver-champ").fill("villeurb")
+    bouton(onglet).click()
+    onglet.wait_for_url(re.compile(r"/departements/69/$"))
+
+
+def test_le_bouton_montre_les_resultats_et_rend_la_main_au_champ(onglet):
+    onglet.locator("#trouver-champ").fill("lyon")
+    bouton(onglet).click()
+    onglet.wait_for_function("document.getElementById('trouver').getAttribute('data-recherche') === 'lyon'")
+    champ = onglet.locator("#trouver-champ")
+    assert champ.get_attribute("aria-expanded") == "true"
+    assert onglet.locator(OPTION).count() == 11
+    assert onglet.evaluate("document.activeElement.id") == "trouver-champ"
+    assert "11 résultats" in onglet.locator("#trouver-statut").text_content()
+    onglet.keyboard.press("ArrowDown")
+    onglet.keyboard.press("Enter")
+    onglet.wait_for_url(re.compile(r"/departements/69/$"))
+
+
+def test_le_bouton_n_attend_pas_la_fin_de_la_frappe(onglet):
+    """Pressed right after typing (before the list's short delay), it searches what is typed."""
+    onglet.locator("#trouver-champ").press_sequentially("01200")
+    onglet.keyboard.press("Tab")  # the button comes right after the field
+    assert onglet.evaluate("document.activeElement.id") == "trouver-bouton"
+    onglet.keyboard.press("Enter")
+    onglet.wait_for_function("document.getElementById('trouver').getAttribute('data-recherche') === '01200'")
+    assert onglet.locator(OPTION).count() == 2
+
+
+def test_entree_sans_option_choisie_cherche_comme_le_bouton(onglet):
+    champ = onglet.locator("#trouver-champ")
+    champ.fill("ardeche")
+    champ.press("Enter")
+    onglet.wait_for_url(re.compile(r"/departements/07/$"))
+
+
+def test_le_bouton_sans_rien_tape_dit_quoi_faire(onglet):
+    bouton(onglet).click()
+    onglet.wait_for_function("document.getElementById('trouver-statut').textContent !== ''")
+    assert "Tapez d'abord" in onglet.locator("#trouver-statut").text_content()
+    assert onglet.evaluate("document.activeElement.id") == "trouver-champ"
