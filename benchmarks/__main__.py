@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import gzip
 import json
 import os
 import platform
@@ -28,6 +27,8 @@ import tempfile
 import time
 from importlib import metadata
 from pathlib import Path
+
+from tests.helpers.server import gzip_size
 
 from . import phare, poids, projets, rapport
 from .serveur import StaticServer
@@ -288,7 +289,7 @@ def _file_sizes(path: Path) -> dict | None:
     if not path.is_file():
         return None
     data = path.read_bytes()
-    return {"raw": len(data), "gzip": len(gzip.compress(data, compresslevel=6, mtime=0))}
+    return {"raw": len(data), "gzip": gzip_size(data)}
 
 
 def _lighthouse(work: Path, targets: dict, runs: int) -> dict | None:

@@ -12,14 +12,11 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.helpers.chromium import chrome_flags, find_chromium
+
 from .projets import ROOT
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROME_PATH = "/usr/bin/chromium"
-CHROME_FLAGS = (
-    "--headless=new --no-sandbox --disable-background-networking --disable-gpu "
-    '"--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1"'
-)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TIMEOUT_S = 180
 
@@ -40,7 +37,7 @@ class LighthouseRun:
 
 
 def available() -> bool:
-    return LIGHTHOUSE.is_file() and Path(CHROME_PATH).is_file()
+    return LIGHTHOUSE.is_file() and find_chromium() is not None
 
 
 def run_lighthouse(url: str, output: Path) -> LighthouseRun:
@@ -48,10 +45,10 @@ def run_lighthouse(url: str, output: Path) -> LighthouseRun:
         str(LIGHTHOUSE), url,
         "--output=json", f"--output-path={output}", "--quiet",
         "--disable-full-page-screenshot",  # a large image the report does not use; no effect on scores
-        f"--chrome-flags={CHROME_FLAGS}",
+        f"--chrome-flags={chrome_flags()}",
         f"--only-categories={','.join(CATEGORIES)}",
     ]
-    env = dict(os.environ, CHROME_PATH=CHROME_PATH)
+    env = dict(os.environ, CHROME_PATH=find_chromium())
     try:
         result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:

@@ -3,28 +3,18 @@
 A fresh browser context (empty cache) loads the page and we record every response until
 the network has been idle for 500 ms: the HTML, the stylesheets and scripts, the images
 and fonts, and what scripts fetch on their own (Material's search worker, its index and
-its language files). Each body is counted as a server sends it: gzip level 6 for text
-types, as is for the others (images already compressed, fonts). Also used by the budget
-tests in tests/performance/.
+its language files). Each body is counted as the local server (tests/helpers/server.py)
+sends it: gzip level 6 for text types, as is for the others (images already compressed,
+fonts). Also used by the budget tests in tests/performance/.
 """
 from __future__ import annotations
 
-import gzip
 import time
 from dataclasses import dataclass, field
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    # Offline machine: any host but the local server fails at once instead of hanging.
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-]
-GZIP_LEVEL = 6
-TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
-              "image/svg+xml", "application/manifest+json", "application/ld+json", "text/vcard")
+from tests.helpers.chromium import CHROMIUM_ARGS, find_chromium
+from tests.helpers.server import transfer_size
+
 # A phone-sized viewport, as Lighthouse's mobile run.
 MOBILE = {"width": 412, "height": 823}
 QUIET_MS = 700
@@ -44,13 +34,6 @@ try {
   }).observe({type: 'layout-shift', buffered: true});
 } catch (e) { window.__ea_cls = -1; }
 """
-
-
-def transfer_size(body: bytes, content_type: str) -> int:
-    """Bytes a gzip-enabled server sends for this body."""
-    if content_type.split(";")[0].strip().lower().startswith(TEXT_TYPES):
-        return len(gzip.compress(body, compresslevel=GZIP_LEVEL, mtime=0))
-    return len(body)
 
 
 @dataclass
@@ -120,8 +103,8 @@ def kind_of(resource: Resource) -> str:
     return "other"
 
 
-def launch_browser(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+def launch_browser(playwright, executable: str | None = None):
+    return playwright.chromium.launch(executable_path=executable or find_chromium(), args=CHROMIUM_ARGS, headless=True)
 
 
 class Recorder:
@@ -197,7 +180,7 @@ STYLESHEETS_USED = r"""() => Array.from(document.styleSheets).map((sheet) => {
 
 
 def measure_pages(
-    urls: list[str], concurrency: int = 4, quiet_ms: int = QUIET_MS, executable: str = CHROMIUM
+    urls: list[str], concurrency: int = 4, quiet_ms: int = QUIET_MS, executable: str | None = None
 ) -> dict[str, PageLoad]:
     """Load each URL in a fresh context (empty cache), `concurrency` at a time: {url: PageLoad}.
 
@@ -211,7 +194,7 @@ def measure_pages(
 
     def run() -> None:
         try:
-            outcome["loads"] = asyncio.run(_measure_all(list(urls), concurrency, quiet_ms, executable))
+            outcome["loads"] = asyncio.run(_measure_all(list(urls), concurrency, quiet_ms, executable or find_chromium()))
         except BaseException as error:  # re-raised in the calling thread
             outcome["error"] = error
 

@@ -4,7 +4,8 @@ A browser may keep `site.3f2a9c1d.css` for a year: when the file changes, its na
 changes. Material already names its own CSS and JS this way; this module does the same
 for the project's files (stylesheet, scripts, images) once the site is written:
 
-1. each asset is renamed `name.<8 hex of its SHA-256>.ext`;
+1. each stylesheet and script is minified (comments and spaces out, with `rcssmin` and
+   `rjsmin`, which rename nothing), then each asset is renamed `name.<8 hex of its SHA-256>.ext`;
 2. every reference to it is rewritten: in the HTML pages (tag attributes, inline
    `<script>` and `<style>`, never the text that readers see) and in the other
    fingerprinted assets (a stylesheet's `url()`, a script naming another file).
@@ -25,6 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import rcssmin
+import rjsmin
+
 HASH_LENGTH = 8
 # Files a page loads as sub-resources. Data files (JSON, CSV, vCard...) keep stable,
 # documented addresses: people link to them and scripts find them by name.
@@ -36,6 +40,8 @@ FINGERPRINTABLE = {
 # Assets whose text may name other files.
 TEXT_ASSETS = {".css", ".js", ".mjs", ".svg"}
 SCRIPT_ASSETS = {".js", ".mjs"}
+# The sources stay readable, with their comments; readers are sent the minified text.
+MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin, ".mjs": rjsmin.jsmin}
 ALREADY_FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.[A-Za-z0-9]+$")
 # Characters that end a URL written in HTML, CSS or JS.
 NOT_URL_CHARS = frozenset(" \t\r\n\f\"'`()<>,;=|{}[]\\")
@@ -98,6 +104,8 @@ def _fingerprint_asset(site_dir: Path, asset: Asset, resolver: _Resolver, rename
     content = source.read_bytes()
     if asset.suffix in TEXT_ASSETS:
         text = content.decode("utf-8")
+        if asset.suffix in MINIFIERS:
+            text = MINIFIERS[asset.suffix](text)
         content = resolver.rewrite(text, asset.path, renamed, scripts=asset.suffix in SCRIPT_ASSETS).encode("utf-8")
     new_path = posixpath.join(posixpath.dirname(asset.path), fingerprinted_name(asset.name, content))
     (site_dir / new_path).write_bytes(content)

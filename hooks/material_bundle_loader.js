@@ -2,8 +2,7 @@
 // and its first contentful paint is reported; after 3 s without a report (a tab opened in
 // the background, a browser without paint timing) it starts anyway. Material subscribes
 // to DOMContentLoaded when it runs, after the event: it is sent again, to it alone by then.
-// hooks/material_fixes.py inlines this file with each line's indentation and these
-// comment lines removed, and calls it with the bundle's URL: write one statement a line.
+// hooks/material_fixes.py inlines this file, minified, and calls it with the bundle's URL.
 (function(src){
   var painted=false,parsed=document.readyState!=="loading",started=false;
   function start(){

@@ -37,9 +37,11 @@ reject, in parts of its templates that have no `{% block %}` to override:
   stays on the skip link -> add the link when it is missing (e.g. the 404 page) and make
   its target focusable with `tabindex="-1"`;
 - Material's palette stylesheet only styles the dark (slate) scheme here, the colours
-  being the site's own: a light-mode reader's first paint waited for it -> give it
-  `media="(prefers-color-scheme: dark)"`, the very condition of the dark scheme
-  (overrides/main.html), so that the browser only waits for it in dark mode;
+  being the site's own: a light-mode reader's first paint waited for it, and every reader
+  downloaded it (2 KB gzip) -> a small inline script (hooks/material_palette_loader.js)
+  adds it only when the system is dark, `media="(prefers-color-scheme: dark)"` being the
+  very condition of the dark scheme (overrides/main.html); without JavaScript, the link
+  stays in a <noscript> with that media query;
 - Material's bundle is a parser-blocking script at the end of the body: the first paint
   waits for it (35 KB gzip, then about 40 ms of work on a fast computer, four times more on
   a phone) although the page reads without it -> load it once the first contentful paint
@@ -54,6 +56,8 @@ import json
 import re
 from functools import cache
 from pathlib import Path
+
+import rjsmin
 
 SKIP_LABEL = "Aller au contenu"
 TOGGLE_NAMES = {"drawer": "Menu", "search": "Rechercher"}
@@ -86,18 +90,18 @@ SKIP_BLOCK = re.compile(r'(<div data-md-component="skip">)(.*?)(</div>)', re.DOT
 SKIP_LINK_HREF = re.compile(r'<a href="#([^"]+)" class="md-skip">')
 FIRST_H1 = re.compile(r"<h1\b([^>]*)>")
 DEFAULT_SKIP_TARGET = "contenu"
-PALETTE_STYLESHEET = re.compile(r'(<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css")>')
+PALETTE_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]*assets/stylesheets/palette\.[0-9a-f]{8}\.min\.css)">')
 DARK_SCHEME_MEDIA = "(prefers-color-scheme: dark)"
 MATERIAL_BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]{8}\.min\.js)"></script>')
-# The scripts' sources, readable in their own files; inlined compact (one statement a line).
+# The scripts' sources, readable in their own files; inlined minified (rjsmin).
 BUNDLE_LOADER_FILE = Path(__file__).with_name("material_bundle_loader.js")
+PALETTE_LOADER_FILE = Path(__file__).with_name("material_palette_loader.js")
 TOGGLES_FILE = Path(__file__).with_name("material_toggles.js")
 
 
 @cache
 def compact_script(path: Path) -> str:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return "".join(line.strip() for line in lines if not line.lstrip().startswith("//"))
+    return rjsmin.jsmin(path.read_text(encoding="utf-8"))
 
 
 def bundle_loader_script(src: str) -> str:
@@ -279,7 +283,14 @@ def _load_bundle_after_first_paint(html: str, where: str) -> str:
 
 
 def _load_palette_only_in_dark_mode(html: str, where: str) -> str:
-    html, count = PALETTE_STYLESHEET.subn(rf'\1 media="{DARK_SCHEME_MEDIA}">', html)
+    def loader(match: re.Match) -> str:
+        href = match.group(1)
+        return (
+            f"<script>{compact_script(PALETTE_LOADER_FILE)}({json.dumps(href)})</script>"
+            f'<noscript><link rel="stylesheet" href="{href}" media="{DARK_SCHEME_MEDIA}"></noscript>'
+        )
+
+    html, count = PALETTE_STYLESHEET.subn(loader, html)
     if count != 1:
         raise MaterialMarkupChanged(f"{where}: Material's palette stylesheet link not found")
     return html

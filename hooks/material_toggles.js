@@ -6,8 +6,7 @@
 // search on Tab and keeps its results out of the Tab order (arrow keys only): here Tab goes
 // on to the results. Registered before Material's bundle starts, so these keyboard listeners
 // run first. site.css takes a closed panel out of the Tab order.
-// hooks/material_fixes.py inlines this file with each line's indentation and these comment
-// lines removed: each line ends a statement (with ; { } or ,).
+// hooks/material_fixes.py inlines this file, minified.
 (function(d){
   var panels={__drawer:".md-sidebar--primary",__search:".md-search__inner"};
   function box(n){return d.getElementById(n);}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
+import rjsmin
 from mkdocs_glue import stop_build
 
 from emploi_accompagne import glossaire
@@ -43,6 +44,8 @@ def on_config(config):
 def on_env(env, config, files):
     # Material's templates, compiled once and kept in .cache/ until they change.
     env.bytecode_cache = cache_des_gabarits(_state["racine"])
+    # The inline scripts of overrides/main.html stay readable there and reach readers minified.
+    env.filters["jsmin"] = rjsmin.jsmin
     return env
 
 

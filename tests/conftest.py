@@ -1,15 +1,34 @@
-"""Shared fixtures: the built site, served locally, and one headless Chromium per session.
+"""Shared fixtures: the built site, served locally, and one headless Chromium per test process.
 
 Any test that takes a `site_page` argument runs once per page of the built site (test id =
 the page's URL path), so pages added later (the directory's pages) are tested too.
+
+`make test` runs the tests in two processes (pytest-xdist, pyproject.toml). The site is
+built once, by the process that starts them (tests/helpers/site.py). Tests that read the
+same costly measurement are sent to the same process, so that it is made only once there:
+see `pytest_collection_modifyitems`.
 """
 from __future__ import annotations
 
 import pytest
 
-from tests.helpers.browser import AXE_SCRIPT, CHROMIUM_ARGS, Browsing, find_chromium
+from tests.helpers.browser import AXE_SCRIPT, Browsing
+from tests.helpers.chromium import CHROMIUM_ARGS, NOT_FOUND, find_chromium
+from tests.helpers.distribution import GroupScheduling, share_groups, stop_sharing_groups, write_groups
 from tests.helpers.html import parse_site
-from tests.helpers.site import close_site_under_test, site_under_test
+from tests.helpers.site import close_site_under_test, share_site_under_test, site_under_test
+
+# Session fixtures that measure every page in one go: the tests that read one form a group.
+MEASURED_ONCE = (
+    "page_loads",  # every page loaded with an empty cache (tests/performance/conftest.py)
+    "nu_errors",  # every page through the Nu checker (tests/site/test_html_valide.py)
+)
+
+
+def pytest_sessionstart(session):
+    if session.config.pluginmanager.hasplugin("dsession"):  # the xdist controller, before its workers start
+        share_site_under_test()
+        share_groups()
 
 
 def pytest_generate_tests(metafunc):
@@ -21,8 +40,41 @@ def pytest_generate_tests(metafunc):
             metafunc.parametrize("site_page", [None], ids=["build"], indirect=True)
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """One process gets every test of a group (`--dist loadgroup`, tests/helpers/distribution.py)."""
+    for item in items:
+        group = _group(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def _group(item) -> str | None:
+    for fixture in MEASURED_ONCE:
+        if fixture in item.fixturenames:
+            return fixture
+    page = getattr(item, "callspec", None) and item.callspec.params.get("site_page")
+    if page is not None and "browsing" in item.fixturenames:
+        return f"browsing {page}"  # the visits of a page are cached by the process that made them
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before the worker sends its collection to the controller
+def pytest_collection_finish(session):
+    if hasattr(session.config, "workerinput"):
+        write_groups(session.items)
+
+
+@pytest.hookimpl(optionalhook=True)  # the controller's scheduler
+def pytest_xdist_make_scheduler(config, log):
+    if config.getvalue("dist") == "loadgroup":
+        return GroupScheduling(config, log)
+    return None
+
+
 def pytest_sessionfinish(session):
     close_site_under_test()
+    stop_sharing_groups()
 
 
 @pytest.fixture(scope="session")
@@ -50,12 +102,7 @@ def parsed_site(site):
 def browser():
     chromium = find_chromium()
     if chromium is None:
-        pytest.fail(
-            "Chromium not found (looked for `chromium` on PATH and /usr/bin/chromium). "
-            "`make test` installs Debian's chromium package; elsewhere install Chromium "
-            "and set CHROMIUM=/path/to/chromium.",
-            pytrace=False,
-        )
+        pytest.fail(NOT_FOUND, pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -72,3 +119,4 @@ def browsing(browser, site):
     shared = Browsing(browser, site)
     yield shared
     shared.close()
+

@@ -20,6 +20,7 @@ import segno
 from markupsafe import Markup
 
 from .. import carte, referentiel
+from ..cache import garde_en_cache
 from ..fichiers import FichierGenere
 from ..referentiel import Departement
 from ..templating import rendre_gabarit
@@ -87,8 +88,13 @@ def qr_code_svg(url: str | None) -> Markup | None:
     Hidden from assistive technologies: the address is written next to it."""
     if not url:
         return None
-    svg = segno.make(url, micro=False).svg_inline(omitsize=True, svgclass="annuaire-qr", lineclass=None)
+    # Choosing the best mask is slow (about 15 ms a page): computed once per address.
+    svg = garde_en_cache("qr", ("segno", segno.__version__, url), lambda: _qr_code(url))
     return Markup(svg.replace("<svg ", '<svg aria-hidden="true" ', 1))
+
+
+def _qr_code(url: str) -> str:
+    return segno.make(url, micro=False).svg_inline(omitsize=True, svgclass="annuaire-qr", lineclass=None)
 
 
 def adresse_itineraire(plateforme) -> str | None:

@@ -7,6 +7,7 @@ and checks it with the same tools as the site tests.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -58,7 +59,10 @@ def page_du_site_avec_la_fiche_complete(site, document_complet) -> str:
     page = page.replace("</head>", lien + "</head>", 1)
     chemin = Path(site.root) / "_tests-annuaire" / "ain-complet" / "index.html"
     chemin.parent.mkdir(parents=True, exist_ok=True)
-    chemin.write_text(page, encoding="utf-8")
+    # Written aside then renamed: the other test process may be loading the page meanwhile.
+    partiel = chemin.with_name(f"index.{os.getpid()}.partiel")
+    partiel.write_text(page, encoding="utf-8")
+    partiel.replace(chemin)
     return "/_tests-annuaire/ain-complet/"
 
 

@@ -25,7 +25,8 @@ from tests.helpers.site import BuiltSite
 
 from .test_proposer import lire_bloc
 
-pytestmark = pytest.mark.navigateur
+# One process builds the site with an e-mail address configured, and runs every test on it.
+pytestmark = [pytest.mark.navigateur, pytest.mark.xdist_group("site_courriel")]
 
 COURRIEL = "propositions@example.org"
 DEPOT = "https://github.com/exemple/annuaire"
@@ -49,7 +50,7 @@ SAISIE = {
 @pytest.fixture(scope="module")
 def site_courriel():
     with mock.patch.dict(os.environ, {"COURRIEL_PROPOSITIONS": COURRIEL, "REPO_URL": DEPOT}):
-        construit = BuiltSite()
+        construit = BuiltSite.build()
     if not construit.ok:
         construit.close()
         pytest.fail("`mkdocs build --strict` failed:\n" + construit.build_output, pytrace=False)

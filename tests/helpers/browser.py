@@ -1,4 +1,4 @@
-"""Headless Chromium for the built-site tests: one browser per session, pages visited once.
+"""Headless Chromium for the built-site tests: one browser per test process, pages visited once.
 
 A visit loads a page in a given colour scheme, records every request, console error and
 page error, runs axe-core on it and (light scheme) follows the skip link with the
@@ -7,24 +7,10 @@ is loaded once per scheme, in a tab reused from page to page.
 """
 from __future__ import annotations
 
-import os
-import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from tests.helpers.site import ROOT, BuiltSite, SitePage
 
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    # Offline machine: no lookup of Google hosts; any other host fails at once.
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
-]
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 DESKTOP = {"width": 1280, "height": 900}
@@ -53,12 +39,6 @@ FOCUSED = """() => {
 }"""
 MATERIAL_READY = """(scheme) => document.documentElement.classList.contains('js')
   && document.body.getAttribute('data-md-color-scheme') === scheme"""
-
-
-def find_chromium() -> str | None:
-    """Debian's chromium (never a downloaded browser); CHROMIUM overrides the path."""
-    candidates = [os.environ.get("CHROMIUM"), shutil.which("chromium"), "/usr/bin/chromium"]
-    return next((c for c in candidates if c and Path(c).is_file()), None)
 
 
 @dataclass
@@ -102,8 +82,6 @@ class Browsing:
                 viewport=viewport, color_scheme=scheme, locale="fr-FR", reduced_motion="reduce"
             )
             context.set_default_timeout(TIMEOUT_MS)
-            # axe-core is present in every document of the context, ready to run.
-            context.add_init_script(path=str(AXE_SCRIPT))
             self._contexts[key] = context
         return self._contexts[key]
 
@@ -130,6 +108,9 @@ class Browsing:
         key = (scheme, DESKTOP["width"], "visit")
         if key not in self._tabs:
             tab = self._tab(scheme, DESKTOP, "visit")
+            # axe-core is present in every document of the visits, ready to run (and only
+            # there: parsing it costs every other page load for nothing).
+            tab.add_init_script(path=str(AXE_SCRIPT))
             tab.on("request", lambda request: self._record("requests", request.url))
             tab.on("console", lambda message: self._record("console_errors", _console_error(message)))
             tab.on("pageerror", lambda error: self._record("page_errors", str(error)))

@@ -2,14 +2,15 @@
 
 Each page is loaded in a fresh browser context (empty cache, phone-sized viewport), four
 at a time, and every response is recorded until the network is idle: see
-`benchmarks.poids`, shared with `make bench`.
+`benchmarks.poids`, shared with `make bench`. The tests that read these loads all run in
+one process (tests/conftest.py), so the pages are loaded once per run.
 """
 from __future__ import annotations
 
 import pytest
 
 from benchmarks.poids import measure_pages
-from tests.helpers.browser import find_chromium
+from tests.helpers.chromium import NOT_FOUND, find_chromium
 
 CONCURRENT_PAGES = 4
 
@@ -19,7 +20,7 @@ def page_loads(site):
     """{URL path: PageLoad} for every HTML page of the site."""
     chromium = find_chromium()
     if chromium is None:
-        pytest.fail("Chromium not found: `make test` installs Debian's chromium package.", pytrace=False)
+        pytest.fail(NOT_FOUND, pytrace=False)
     urls = {page.path: site.url(page) for page in site.pages}
     loads = measure_pages(list(urls.values()), concurrency=CONCURRENT_PAGES, quiet_ms=0, executable=chromium)
     return {path: loads[url] for path, url in urls.items()}

@@ -116,20 +116,38 @@ def test_material_javascript_waits_for_the_first_paint_then_starts(browser, site
     )
 
 
+PALETTE_BEFORE_PAINT = """() => ({
+  loaded: performance.getEntriesByType('resource').find(e => e.name.includes('/stylesheets/palette.')).responseEnd,
+  paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+})"""
+
+
 @pytest.mark.navigateur
-def test_the_dark_palette_blocks_rendering_only_in_dark_mode(browsing, site):
-    """In dark mode the palette stylesheet applies (its rules are used); in light mode it
-    is not waited for (its media query does not match)."""
+def test_the_dark_palette_is_loaded_only_in_dark_mode(browsing, site):
+    """In dark mode the palette stylesheet is there before the first paint and applies (its
+    rules are used); in light mode it is not even downloaded, until the system turns dark."""
     from benchmarks.poids import STYLESHEETS_USED
 
-    found = {}
+    def palettes(tab) -> list[dict]:
+        return [s for s in tab.evaluate(STYLESHEETS_USED) if s["href"] and "/stylesheets/palette." in s["href"]]
+
     for scheme in ("light", "dark"):
         tab = browsing.context(scheme).new_page()
+        requested = []
+        tab.on("request", lambda request, requested=requested: requested.append(request.url))
         try:
             tab.goto(site.url("/personnes/"), wait_until="load")
-            sheets = tab.evaluate(STYLESHEETS_USED)
+            found = palettes(tab)
+            if scheme == "light":
+                assert found == [] and not [url for url in requested if "/stylesheets/palette." in url]
+                tab.emulate_media(color_scheme="dark")
+                tab.wait_for_function("document.querySelector('link[href*=\"/stylesheets/palette.\"]').sheet !== null")
+                found = palettes(tab)
+            [palette] = found
+            assert palette["applies"] is True and palette["used"] is True, (scheme, palette)
+            if scheme == "dark":  # no light flash: the first paint waited for it
+                tab.wait_for_function("document.documentElement.classList.contains('js')", timeout=10000)  # painted
+                timing = tab.evaluate(PALETTE_BEFORE_PAINT)
+                assert timing["loaded"] <= timing["paint"], timing
         finally:
             tab.close()
-        [found[scheme]] = [s for s in sheets if s["href"] and "/stylesheets/palette." in s["href"]]
-    assert found["light"]["applies"] is False
-    assert found["dark"]["applies"] is True and found["dark"]["used"] is True

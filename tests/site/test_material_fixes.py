@@ -64,13 +64,18 @@ def test_fixes_apply_to_materials_markup():
     assert '<svg class="carte" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">' in fixed
     assert 'tabindex="0"' not in fixed
     toggles = material_fixes.compact_script(material_fixes.TOGGLES_FILE)
-    assert f"<script>{toggles}</script></body>" in fixed and "\n" not in toggles
+    source = material_fixes.TOGGLES_FILE.read_text(encoding="utf-8")
+    assert f"<script>{toggles}</script></body>" in fixed
+    assert "// " not in toggles and len(toggles) < 0.7 * len(source)  # minified, comments out
     assert 'role="dialog" aria-label="Recherche"' in fixed
     assert 'role="search" aria-label="Rechercher dans le site"' in fixed
     assert 'data-md-component="source"' not in fixed and 'class="md-source"' in fixed
     assert '<a href="#contenu" class="md-skip">' in fixed
     assert '<h1 id="contenu" tabindex="-1">Page introuvable</h1>' in fixed
-    assert 'palette.fb2fffe2.min.css" media="(prefers-color-scheme: dark)">' in fixed
+    # The dark palette: added by a script only in dark mode, or by <noscript> with its media query.
+    assert '<link rel="stylesheet" href="../assets/stylesheets/palette.fb2fffe2.min.css">' not in fixed
+    assert '("../assets/stylesheets/palette.fb2fffe2.min.css")</script>' in fixed
+    assert '<noscript><link rel="stylesheet" href="../assets/stylesheets/palette.fb2fffe2.min.css" media="(prefers-color-scheme: dark)"></noscript>' in fixed
     assert '<script src="../assets/javascripts/bundle' not in fixed
     assert 's.src=src' in fixed and '("../assets/javascripts/bundle.a5f9d56c.min.js")</script>' in fixed
 

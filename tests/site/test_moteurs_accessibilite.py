@@ -91,14 +91,22 @@ def test_taper_dans_la_recherche_du_site_ne_change_pas_de_contexte(tabs):
     assert _still_reported(tab, "form.md-search__form"), "HTML_CodeSniffer no longer reports it: drop the exception"
 
 
-def test_taper_dans_le_trouveur_ne_change_pas_de_contexte(tabs):
-    """HTML_CodeSniffer H32.2 on the finder's form (a combobox): its results come as one types,
-    the page changes only when a result is chosen (WCAG 3.2.2)."""
-    tab = tabs.open("/trouver-ma-plateforme/")
+def test_remplir_le_message_ne_change_pas_de_contexte(tabs):
+    """HTML_CodeSniffer H32.2 on the form of the ready-made message: the message is written as
+    one types, in the same page; nothing is sent (WCAG 3.2.2)."""
+    tab = tabs.open("/preparer-ma-demande/message/")
     url = tab.url
-    tab.locator("#trouver-champ").focus()
-    tab.keyboard.type("Bordeaux", delay=20)
-    tab.wait_for_selector("#trouver-resultats [role=option]")
-    assert tab.url == url
-    assert tab.evaluate("document.activeElement.id") == "trouver-champ"
-    assert _still_reported(tab, "form#trouver.trouver"), "HTML_CodeSniffer no longer reports it: drop the exception"
+    champ = tab.locator("#message-nom")
+    champ.focus()
+    tab.keyboard.type("Camille Exemple", delay=20)
+    tab.wait_for_function("document.getElementById('message-texte').value.includes('Camille Exemple')")
+    tab.keyboard.press("Enter")  # a form's implicit submission: nothing happens either
+    assert tab.url.split("#")[0] == url.split("#")[0]
+    assert tab.evaluate("document.activeElement.id") == "message-nom"
+    assert _still_reported(tab, "form#message.message"), "HTML_CodeSniffer no longer reports it: drop the exception"
+
+
+def test_le_trouveur_a_un_bouton_d_envoi_et_n_a_plus_besoin_d_exception(tabs):
+    tab = tabs.open("/trouver-ma-plateforme/")
+    assert tab.locator("form#trouver button[type=submit]").count() == 1
+    assert not _still_reported(tab, "form#trouver.trouver")
