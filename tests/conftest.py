@@ -3,7 +3,7 @@
 Any test that takes a `site_page` argument runs once per page of the built site (test id =
 the page's URL path), so pages added later (the directory's pages) are tested too.
 
-`make test` runs the tests in two processes (pytest-xdist, pyproject.toml). The site is
+`make test` runs the tests in several processes (pytest-xdist, pyproject.toml). The site is
 built once, by the process that starts them (tests/helpers/site.py). Tests that read the
 same costly measurement are sent to the same process, so that it is made only once there:
 see `pytest_collection_modifyitems`.
@@ -14,14 +14,15 @@ import pytest
 
 from tests.helpers.browser import AXE_SCRIPT, Browsing
 from tests.helpers.chromium import CHROMIUM_ARGS, NOT_FOUND, find_chromium
-from tests.helpers.distribution import GroupScheduling, share_groups, stop_sharing_groups, write_groups
+from tests.helpers.distribution import GroupScheduling, part_of, share_groups, stop_sharing_groups, write_groups
 from tests.helpers.html import parse_site
 from tests.helpers.site import close_site_under_test, share_site_under_test, site_under_test
 
-# Session fixtures that measure every page in one go: the tests that read one form a group.
-MEASURED_ONCE = (
-    "page_loads",  # every page loaded with an empty cache (tests/performance/conftest.py)
-    "nu_errors",  # every page through the Nu checker (tests/site/test_html_valide.py)
+# Session fixtures that measure the pages a part at a time (distribution.MeasuredByPart):
+# the tests that read one part of one form a group.
+MEASURED_BY_PART = (
+    "page_loads",  # pages loaded with an empty cache (tests/performance/conftest.py)
+    "nu_errors",  # pages through the Nu checker (tests/site/test_html_valide.py)
 )
 
 
@@ -50,13 +51,23 @@ def pytest_collection_modifyitems(items):
 
 
 def _group(item) -> str | None:
-    for fixture in MEASURED_ONCE:
-        if fixture in item.fixturenames:
-            return fixture
-    page = getattr(item, "callspec", None) and item.callspec.params.get("site_page")
+    page = _page_of(item)
+    for fixture in MEASURED_BY_PART:
+        if fixture in item.fixturenames and page is not None:
+            paths = [p.path for p in site_under_test().pages]
+            return f"{fixture} {part_of(page, paths)}" if page in paths else fixture
     if page is not None and "browsing" in item.fixturenames:
         return f"browsing {page}"  # the visits of a page are cached by the process that made them
     return None
+
+
+def _page_of(item) -> str | None:
+    """The URL path of the page a test is about: its `site_page`, or its `path` parameter."""
+    params = getattr(item, "callspec", None) and item.callspec.params
+    if not params:
+        return None
+    page = params.get("site_page") or params.get("path")
+    return str(page) if page is not None else None
 
 
 @pytest.hookimpl(tryfirst=True)  # before the worker sends its collection to the controller

@@ -25,8 +25,7 @@ from tests.helpers.site import BuiltSite
 
 from .test_proposer import lire_bloc
 
-# One process builds the site with an e-mail address configured, and runs every test on it.
-pytestmark = [pytest.mark.navigateur, pytest.mark.xdist_group("site_courriel")]
+pytestmark = pytest.mark.navigateur
 
 COURRIEL = "propositions@example.org"
 DEPOT = "https://github.com/exemple/annuaire"

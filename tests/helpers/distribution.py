@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from xdist.scheduler import LoadGroupScheduling
@@ -60,3 +61,38 @@ class GroupScheduling(LoadGroupScheduling):
             path = Path(os.environ[GROUPS_FILE])
             self._groups = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
         return self._groups.get(nodeid) or super()._split_scope(nodeid)
+
+
+# --- Measurements made a part of the site at a time -----------------------------------------
+# Loading every page in a fresh browser context, or running the Nu checker over every page,
+# takes minutes in one process: the pages are split into parts, each measured by the process
+# that runs the tests of that part (each part is a group), so that the processes share the work.
+PARTS = 6
+
+
+def part_of(path: str, paths: list[str]) -> int:
+    """The part of a page: the site's pages, in order, dealt round-robin."""
+    return paths.index(path) % PARTS
+
+
+class MeasuredByPart(Mapping):
+    """{page path: result}, measured one part of the pages at a time, on first use of the part."""
+
+    def __init__(self, paths: list[str], measure: Callable[[list[str]], dict]) -> None:
+        self._paths = list(paths)
+        self._measure = measure
+        self._results: dict = {}
+        self._measured: set[int] = set()
+
+    def __getitem__(self, path: str):
+        part = part_of(path, self._paths)
+        if part not in self._measured:
+            self._results.update(self._measure([p for p in self._paths if part_of(p, self._paths) == part]))
+            self._measured.add(part)
+        return self._results[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)

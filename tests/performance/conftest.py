@@ -11,16 +11,20 @@ import pytest
 
 from benchmarks.poids import measure_pages
 from tests.helpers.chromium import NOT_FOUND, find_chromium
+from tests.helpers.distribution import MeasuredByPart
 
 CONCURRENT_PAGES = 4
 
 
 @pytest.fixture(scope="session")
 def page_loads(site):
-    """{URL path: PageLoad} for every HTML page of the site."""
+    """{URL path: PageLoad} for every HTML page of the site, measured a part at a time."""
     chromium = find_chromium()
     if chromium is None:
         pytest.fail(NOT_FOUND, pytrace=False)
-    urls = {page.path: site.url(page) for page in site.pages}
-    loads = measure_pages(list(urls.values()), concurrency=CONCURRENT_PAGES, quiet_ms=0, executable=chromium)
-    return {path: loads[url] for path, url in urls.items()}
+
+    def measure(paths: list[str]) -> dict:
+        loads = measure_pages([site.url(path) for path in paths], concurrency=CONCURRENT_PAGES, quiet_ms=0, executable=chromium)
+        return {path: loads[site.url(path)] for path in paths}
+
+    return MeasuredByPart([page.path for page in site.pages], measure)

@@ -60,7 +60,8 @@ def test_worst_query_fits_in_the_budget(site):
 
 
 @pytest.mark.navigateur
-def test_finder_fetches_no_data_before_typing(site, page_loads):
-    load = page_loads[FINDER]
+@pytest.mark.parametrize("path", [FINDER])  # grouped with the other tests of this page's load (tests/conftest.py)
+def test_finder_fetches_no_data_before_typing(path, page_loads):
+    load = page_loads[path]
     data = [r.url for r in load.resources if f"/{DATA_DIR}/" in r.url]
     assert not data, f"{FINDER} fetches its data before anything is typed: {data}"

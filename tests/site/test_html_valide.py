@@ -1,7 +1,7 @@
 """Zero error from the W3C Nu HTML checker (npm package vnu-jar) on every page.
 
-The checker is run once over all the pages (Java starts slowly), then each page's errors
-are reported by its own test.
+The checker is run over a part of the pages at a time (Java starts slowly; the parts are
+shared out between the test processes), then each page's errors are reported by its own test.
 """
 import json
 import shutil
@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from tests.helpers.distribution import MeasuredByPart
 from tests.helpers.site import ROOT
 
 VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -20,15 +21,25 @@ pytestmark = pytest.mark.vnu
 
 
 @pytest.fixture(scope="session")
-def nu_errors(site) -> dict[Path, list[str]]:
+def nu_errors(site) -> MeasuredByPart:
+    """{URL path: errors} for every page, the checker run over a part of the pages at a time."""
     java = shutil.which("java")
     if java is None:
         pytest.fail("`java` not found: the W3C Nu checker needs Java 11 or later (Debian: openjdk-17-jre-headless).", pytrace=False)
     if not VNU_JAR.is_file():
         pytest.fail(f"{VNU_JAR} is missing: run `npm ci` (or `make test`).", pytrace=False)
-    files = [str(page.file) for page in site.pages]
+    files = {page.path: page.file.resolve() for page in site.pages}
+
+    def check(paths: list[str]) -> dict[str, list[str]]:
+        by_file = _nu_check(java, [files[path] for path in paths])
+        return {path: by_file.get(files[path], []) for path in paths}
+
+    return MeasuredByPart(list(files), check)
+
+
+def _nu_check(java: str, files: list[Path]) -> dict[Path, list[str]]:
     result = subprocess.run(
-        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *files],
+        [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True, text=True,
     )
     try:
@@ -45,5 +56,5 @@ def nu_errors(site) -> dict[Path, list[str]]:
 
 
 def test_no_nu_checker_error(site_page, nu_errors):
-    errors = nu_errors.get(site_page.file.resolve(), [])
+    errors = nu_errors[site_page.path]
     assert not errors, f"W3C Nu checker errors in {site_page} ({site_page.file}):\n" + "\n".join(errors)
