@@ -51,6 +51,10 @@ PAGE_TYPES = (
     ("departement", "Page département", "/departements/29/"),
     ("index", "Index + carte", "/departements/"),
     ("trouver", "Trouver (avant saisie)", "/trouver-ma-plateforme/"),
+    ("questionnaire", "Est-ce pour moi ? (1re question)", "/est-ce-pour-moi/"),
+    ("resultat", "Est-ce pour moi ? (un résultat)", "/est-ce-pour-moi/demander-a-la-mdph/"),
+    ("fiche_a_imprimer", "Préparer ma demande (fiche MDPH)", "/preparer-ma-demande/mdph/"),
+    ("message", "Préparer ma demande (message)", "/preparer-ma-demande/message/"),
 )
 FINDER_PATH = "/trouver-ma-plateforme/"
 FINDER_QUERIES = ("villeurb", "29200", "2a", "ardeche", "cotes d armor")

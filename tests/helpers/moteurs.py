@@ -1,7 +1,6 @@
 """Three accessibility engines run on a page: axe-core, IBM Equal Access and HTML_CodeSniffer.
 
-Each engine is added to every document of a browser context with `add_init_script`, as
-tests/helpers/browser.py does for axe, then run on the loaded page. Each reports only its
+Each engine is added to the loaded page when it runs there (a script element), then run. Each reports only its
 violations, in one shape: `{"moteur", "regle", "cible", "message"}`, where `cible` is a
 CSS-like path of the element (tag, id, classes), the same for every engine, so that an
 exception can name one rule on one selector.
@@ -12,6 +11,8 @@ exception can name one rule on one selector.
 - HTML_CodeSniffer: standard WCAG2AA, messages of type ERROR (not warnings or notices).
 """
 from __future__ import annotations
+
+import functools
 
 from tests.helpers.browser import AXE_SCRIPT, AXE_TAGS, TIMEOUT_MS
 from tests.helpers.site import ROOT
@@ -81,20 +82,27 @@ def missing_scripts() -> list[str]:
 
 
 def new_context(browser, scheme: str = "light", viewport: dict | None = None):
-    """A context where every document has the three engines, ready to run."""
+    """A context for the engines (and the keyboard tests): each engine is added to a page
+    only when it runs there, so that other page loads do not parse 1.7 MB of scripts."""
     context = browser.new_context(
         viewport=viewport or {"width": 1280, "height": 900}, color_scheme=scheme, locale="fr-FR", reduced_motion="reduce"
     )
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(script=DESCRIBE)
-    for engine, path in SCRIPTS.items():
-        # Playwright wraps an init script in a function: ace.js's top-level `var ace` would stay local.
-        suffix = "\n;window.ace = ace;" if engine == "ibm" else ""
-        context.add_init_script(script=path.read_text(encoding="utf-8") + suffix)
     return context
 
 
+GLOBALS = {"axe": "axe", "ibm": "ace", "htmlcs": "HTMLCS"}
+
+
+@functools.cache
+def _source(engine: str) -> str:
+    return SCRIPTS[engine].read_text(encoding="utf-8")
+
+
 def run_engine(tab, engine: str) -> list[dict]:
+    if tab.evaluate(f"typeof window.{GLOBALS[engine]} === 'undefined'"):
+        tab.add_script_tag(content=_source(engine))  # a classic script: its top-level names are global
     return tab.evaluate(RUN[engine], ARGUMENTS[engine])
 
 
