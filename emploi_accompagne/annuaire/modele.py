@@ -259,6 +259,13 @@ class Plateforme(Lieu):
         OuiNon | None,
         Field(description="Peut-on contacter la plateforme avant d'avoir une prescription : oui ou non.", examples=["oui"]),
     ] = None
+    premier_entretien_a_distance: Annotated[
+        OuiNon | None,
+        Field(
+            description="Le premier entretien peut-il avoir lieu à distance (téléphone ou visio) : oui ou non.",
+            examples=["oui"],
+        ),
+    ] = None
     prescriptions: Annotated[
         TexteLong | None,
         Field(
