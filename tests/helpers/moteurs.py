@@ -88,7 +88,7 @@ def new_context(browser, scheme: str = "light", viewport: dict | None = None):
         viewport=viewport or {"width": 1280, "height": 900}, color_scheme=scheme, locale="fr-FR", reduced_motion="reduce"
     )
     context.set_default_timeout(TIMEOUT_MS)
-    context.add_init_script(script=DESCRIBE)
+    context.add_init_script(script=DESCRIBE)  # small, and the keyboard tests describe elements with it
     return context
 
 
@@ -101,6 +101,8 @@ def _source(engine: str) -> str:
 
 
 def run_engine(tab, engine: str) -> list[dict]:
+    if tab.evaluate("typeof window.__eaDecrire === 'undefined'"):
+        tab.add_script_tag(content=DESCRIBE)
     if tab.evaluate(f"typeof window.{GLOBALS[engine]} === 'undefined'"):
         tab.add_script_tag(content=_source(engine))  # a classic script: its top-level names are global
     return tab.evaluate(RUN[engine], ARGUMENTS[engine])
