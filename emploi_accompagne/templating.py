@@ -93,6 +93,7 @@ def _markdown() -> Environment:
             "personnes": chemins.PAGE_PERSONNES,
             "prescripteurs": chemins.PAGE_PRESCRIPTEURS,
         },
+        PAGES_PREPARER=chemins.PAGES_PREPARER,
     )
     return env
 

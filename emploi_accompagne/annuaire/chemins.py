@@ -25,6 +25,13 @@ PAGE_PROPOSER = "contribuer/proposer/index.md"
 PARAMETRE_DEPARTEMENT = "departement"  # /contribuer/proposer/?departement=29 preselects Finistère
 PAGE_PERSONNES = "personnes/index.md"
 PAGE_PRESCRIPTEURS = "prescripteurs/index.md"
+# « Préparer ma demande »: the sheets to print and the ready-made message (docs/preparer-ma-demande/).
+PAGES_PREPARER = {
+    "mdph": "preparer-ma-demande/mdph.md",
+    "conseiller": "preparer-ma-demande/conseiller.md",
+    "message": "preparer-ma-demande/message.md",
+    "prescripteur": "preparer-ma-demande/prescripteur.md",
+}
 CHEMIN_YAML_DANS_DEPOT = "data/plateformes.yaml"
 # The action bar of the département pages (share, print): deferred, loaded by those pages only.
 SCRIPT_BARRE = "assets/barre.js"

@@ -1,6 +1,6 @@
 """« Préparer ma demande » : chaque fiche tient sur une page A4 à l'impression, la fiche MDPH
 dit le formulaire, sa case, le certificat et les papiers, et chaque résultat du questionnaire
-mène aux fiches qui lui servent."""
+mène aux fiches qui lui servent, comme chaque page de département."""
 from __future__ import annotations
 
 import re
@@ -69,3 +69,19 @@ def test_chaque_resultat_mene_aux_fiches_qui_lui_servent(site, parsed_site):
         assert attendus <= liens, f"{path}: missing links to {attendus - liens}"
         if any("15692" in chose for chose in resultat.quoi_apporter):
             assert Kit.mdph in resultat.kits, f"{path} says to bring the MDPH form: it must offer the MDPH sheet"
+
+
+def test_chaque_page_de_departement_mene_aux_fiches(site, parsed_site):
+    attendus = {DOSSIER + nom + "/" for nom in ("mdph", "conseiller", "message", "prescripteur")}
+    departements = [path for path in parsed_site if re.fullmatch(r"/departements/[0-9ab]{2,3}/", path)]
+    assert len(departements) == 101
+    for path in departements:
+        section = parsed_site[path].soup.select_one("#qui-peut-faire-la-demande")
+        liens = set()
+        for element in section.find_all_next():
+            if element.name == "h2":
+                break
+            cible = element.name == "a" and element.get("href") and resolve(site, parsed_site[path].page, element["href"])
+            if cible:  # a page of the site (not tel:, not another site)
+                liens.add(cible.path)
+        assert attendus <= liens, f"{path}: missing links to {attendus - liens}"
