@@ -141,7 +141,7 @@ def test_the_dark_palette_is_loaded_only_in_dark_mode(browsing, site):
             if scheme == "light":
                 assert found == [] and not [url for url in requested if "/stylesheets/palette." in url]
                 tab.emulate_media(color_scheme="dark")
-                tab.wait_for_function("document.querySelector('link[href*=\"/stylesheets/palette.\"]').sheet !== null")
+                tab.wait_for_function("() => { const link = document.querySelector('link[href*=\"/stylesheets/palette.\"]'); return !!(link && link.sheet); }")
                 found = palettes(tab)
             [palette] = found
             assert palette["applies"] is True and palette["used"] is True, (scheme, palette)
