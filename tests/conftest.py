@@ -10,11 +10,13 @@ see `pytest_collection_modifyitems`.
 """
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from tests.helpers.browser import AXE_SCRIPT, Browsing
 from tests.helpers.chromium import CHROMIUM_ARGS, NOT_FOUND, find_chromium
-from tests.helpers.distribution import GroupScheduling, part_of, share_groups, stop_sharing_groups, write_groups
+from tests.helpers.distribution import GroupScheduling, parts_of, share_groups, stop_sharing_groups, write_groups
 from tests.helpers.html import parse_site
 from tests.helpers.site import close_site_under_test, share_site_under_test, site_under_test
 
@@ -54,11 +56,16 @@ def _group(item) -> str | None:
     page = _page_of(item)
     for fixture in MEASURED_BY_PART:
         if fixture in item.fixturenames and page is not None:
-            paths = [p.path for p in site_under_test().pages]
-            return f"{fixture} {part_of(page, paths)}" if page in paths else fixture
+            parts = _parts_of_the_pages()
+            return f"{fixture} {parts[page]}" if page in parts else fixture
     if page is not None and "browsing" in item.fixturenames:
         return f"browsing {page}"  # the visits of a page are cached by the process that made them
     return None
+
+
+@functools.cache
+def _parts_of_the_pages() -> dict[str, int]:
+    return parts_of([page.path for page in site_under_test().pages])
 
 
 def _page_of(item) -> str | None:

@@ -70,9 +70,9 @@ class GroupScheduling(LoadGroupScheduling):
 PARTS = 6
 
 
-def part_of(path: str, paths: list[str]) -> int:
-    """The part of a page: the site's pages, in order, dealt round-robin."""
-    return paths.index(path) % PARTS
+def parts_of(paths: list[str]) -> dict[str, int]:
+    """{page: its part}: the site's pages, in order, dealt round-robin."""
+    return {path: index % PARTS for index, path in enumerate(paths)}
 
 
 class MeasuredByPart(Mapping):
@@ -80,14 +80,15 @@ class MeasuredByPart(Mapping):
 
     def __init__(self, paths: list[str], measure: Callable[[list[str]], dict]) -> None:
         self._paths = list(paths)
+        self._parts = parts_of(self._paths)
         self._measure = measure
         self._results: dict = {}
         self._measured: set[int] = set()
 
     def __getitem__(self, path: str):
-        part = part_of(path, self._paths)
+        part = self._parts[path]
         if part not in self._measured:
-            self._results.update(self._measure([p for p in self._paths if part_of(p, self._paths) == part]))
+            self._results.update(self._measure([p for p in self._paths if self._parts[p] == part]))
             self._measured.add(part)
         return self._results[path]
 
