@@ -27,18 +27,46 @@ def bouton(onglet):
     return onglet.get_by_role("button", name="Chercher", exact=True)
 
 
+def attendre_la_liste(onglet, texte):
+    """Waits for the list that appears as one types, as a reader who pauses before pressing."""
+    onglet.wait_for_function(
+        "texte => document.getElementById('trouver').getAttribute('data-recherche') === texte", arg=texte
+    )
+
+
 def test_le_bouton_mene_au_seul_resultat(onglet):
     onglet.locator("#trouver-champ").fill("villeurb")
     bouton(onglet).click()
     onglet.wait_for_url(re.compile(r"/departements/69/$"))
 
 
-def test_le_bouton_montre_les_resultats_et_rend_la_main_au_champ(onglet):
-    onglet.locator("#trouver-champ").fill("lyon")
+def test_le_bouton_marche_encore_quand_la_liste_est_ouverte(onglet):
+    """Pressing the button closes the list (the field loses focus): the button must not move."""
+    onglet.locator("#trouver-champ").fill("villeurb")
+    attendre_la_liste(onglet, "villeurb")
+    assert onglet.locator(OPTION).count() == 1
     bouton(onglet).click()
-    onglet.wait_for_function("document.getElementById('trouver').getAttribute('data-recherche') === 'lyon'")
+    onglet.wait_for_url(re.compile(r"/departements/69/$"))
+
+
+def test_la_liste_qui_s_ouvre_ne_deplace_pas_le_bouton(onglet):
+    avant = bouton(onglet).bounding_box()
+    onglet.locator("#trouver-champ").fill("lyon")
+    attendre_la_liste(onglet, "lyon")
+    assert onglet.locator("#trouver-resultats").is_visible()
+    assert bouton(onglet).bounding_box() == avant
+
+
+@pytest.mark.parametrize("pause", [False, True], ids=["tout-de-suite", "apres-la-liste"])
+def test_le_bouton_montre_les_resultats_et_rend_la_main_au_champ(onglet, pause):
     champ = onglet.locator("#trouver-champ")
-    assert champ.get_attribute("aria-expanded") == "true"
+    champ.fill("lyon")
+    if pause:
+        attendre_la_liste(onglet, "lyon")
+    bouton(onglet).click()
+    # The click takes the focus from the field, which closes the list: it opens again only
+    # once the button's own search is done.
+    onglet.wait_for_function("document.getElementById('trouver-champ').getAttribute('aria-expanded') === 'true'")
     assert onglet.locator(OPTION).count() == 11
     assert onglet.evaluate("document.activeElement.id") == "trouver-champ"
     assert "11 résultats" in onglet.locator("#trouver-statut").text_content()
