@@ -43,9 +43,9 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
-def build(project: Path, site_dir: Path, site_url: str | None = None) -> float:
+def build(project: Path, site_dir: Path, site_url: str | None = None, **extra_env: str) -> float:
     """Build `project` into `site_dir`; return the wall-clock time in seconds."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra_env)
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url
