@@ -57,13 +57,14 @@ def on_config(config):
     _state.clear()
     _state.update(
         store=None if directory is None else _Store(directory),
-        markdown_settings=_markdown_settings(config),
         counts={"markdown": [0, 0], "templates": [0, 0], "search": [0, 0]},  # [reused, computed]
     )
     return config
 
 
 def on_pre_page(page, config, files):
+    if "markdown_settings" not in _state:  # read once every hook's on_config has run
+        _state["markdown_settings"] = _markdown_settings(config)
     if _state["store"] is not None and _state["markdown_settings"] is not None:
         # An instance attribute comes before the class's method: `_populate_page` calls this.
         page.render = lambda config, files: _render_markdown(page, config, files)
