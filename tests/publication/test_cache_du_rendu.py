@@ -156,25 +156,26 @@ def test_un_fichier_ajoute_fait_resoudre_de_nouveau_les_liens(projet, tmp_path):
     assert depuis_le_cache.reprises()["markdown"] == (0, 4)
 
 
-def test_un_lien_casse_est_signale_aussi_quand_la_page_vient_du_cache(projet, tmp_path):
-    remplacer(projet / "docs" / "hors-menu.md", "(index.md)", "(disparue.md)")
+def echoue_deux_fois_en_disant(projet: Path, tmp_path: Path, avertissement: str) -> Construction:
+    """Builds twice with one cache: both stop (--strict) with the warning; returns the second."""
     cache = str(tmp_path / "cache")
     premiere = construire(projet, tmp_path / "premiere", cache)
     seconde = construire(projet, tmp_path / "seconde", cache)
     for construction in (premiere, seconde):
-        assert construction.resultat.returncode != 0  # --strict: a warning stops the build
-        assert "contains a link 'disparue.md', but the target is not found" in construction.messages
+        assert construction.resultat.returncode != 0, construction.messages
+        assert avertissement in construction.messages
+    return seconde
+
+
+def test_un_lien_casse_est_signale_aussi_quand_la_page_vient_du_cache(projet, tmp_path):
+    remplacer(projet / "docs" / "hors-menu.md", "(index.md)", "(disparue.md)")
+    seconde = echoue_deux_fois_en_disant(projet, tmp_path, "contains a link 'disparue.md', but the target is not found")
     # The second time, the page comes from the cache with the warning it gave, logged again.
     assert "Markdown 3 sur 3" in seconde.messages
 
 
 def test_une_ancre_manquante_est_signalee_aussi_quand_les_pages_viennent_du_cache(projet, tmp_path):
     remplacer(projet / "docs" / "index.md", "autre.md#suite", "autre.md#absente")
-    cache = str(tmp_path / "cache")
-    premiere = construire(projet, tmp_path / "premiere", cache)
-    seconde = construire(projet, tmp_path / "seconde", cache)
-    for construction in (premiere, seconde):
-        assert construction.resultat.returncode != 0
-        assert "does not contain an anchor '#absente'" in construction.messages
+    seconde = echoue_deux_fois_en_disant(projet, tmp_path, "does not contain an anchor '#absente'")
     # Anchors are checked once every page is rendered, from what each page left: from the cache too.
     assert "Markdown 3 sur 3" in seconde.messages
