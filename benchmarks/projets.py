@@ -43,9 +43,17 @@ def copy_project(destination: Path) -> Path:
     return destination
 
 
+def commit_epoch() -> str:
+    """The last commit's date, as `make` exports it in SOURCE_DATE_EPOCH: dates in the output
+    (and in the render cache's keys) come from it, not from the clock."""
+    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return result.stdout.strip()
+
+
 def build(project: Path, site_dir: Path, site_url: str | None = None, **extra_env: str) -> float:
-    """Build `project` into `site_dir`; return the wall-clock time in seconds."""
+    """Build `project` into `site_dir`, dated as `make` dates it; return the wall-clock time in seconds."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **extra_env)
+    env.setdefault("SOURCE_DATE_EPOCH", commit_epoch())
     env.pop("SITE_URL", None)
     if site_url:
         env["SITE_URL"] = site_url

@@ -17,6 +17,7 @@ import threading
 import time
 from pathlib import Path
 
+from . import projets
 from .statistiques import Series
 
 BUILT = re.compile(r"Documentation built in ([0-9.]+) seconds")
@@ -30,7 +31,8 @@ def rebuild_times(project: Path, runs: int) -> dict:
     data = project / "data" / "plateformes.yaml"
     original = data.read_text(encoding="utf-8")
     changed = _changed_date(original)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=_commit_date())
+    # Dated as `make serve` dates it (Makefile).
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=projets.commit_epoch())
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{_free_port()}", "--watch", "data"]
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     builds: queue.Queue[float] = queue.Queue()
@@ -61,13 +63,6 @@ def _read_build_times(stream, builds: queue.Queue) -> None:
         found = BUILT.search(line)
         if found:
             builds.put(float(found.group(1)))
-
-
-def _commit_date() -> str:
-    # As `make serve` does (Makefile): dates come from the last commit, not the clock.
-    result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=Path(__file__).resolve().parent.parent,
-                            capture_output=True, text=True)
-    return result.stdout.strip() or str(int(time.time()))
 
 
 def _free_port() -> int:

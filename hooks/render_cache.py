@@ -23,6 +23,7 @@ key changes: the cache does not grow with edits.
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import json
 import logging
@@ -120,15 +121,15 @@ def _render_markdown(page, config, files) -> None:
         "page": [page.file.src_uri, page.file.dest_uri, page.file.url],
         "markdown": page.markdown,
     })
-    result = _state["store"].read(page.file.src_uri, "markdown", key)
-    if result is not None:
+    result, reused = _cached("markdown", page, key, lambda: _render_and_keep(page, config, files))
+    if reused:
         _restore_markdown(page, files, result)
-        _state["counts"]["markdown"][0] += 1
-        return
+
+
+def _render_and_keep(page, config, files) -> dict:
     with _LogCapture() as messages:
         Page.render(page, config, files)
-    _state["store"].write(page.file.src_uri, "markdown", key, _markdown_result(page, messages.records))
-    _state["counts"]["markdown"][1] += 1
+    return _markdown_result(page, messages.records)
 
 
 def _files_text(files) -> list:
@@ -194,13 +195,7 @@ class _PageTemplate:
             key = _digest({"template": self.template.name, "context": _context_text(context)})
         except Unstable:
             return self.template.render(context)
-        html = _state["store"].read(page.file.src_uri, "templates", key)
-        if html is not None:
-            _state["counts"]["templates"][0] += 1
-            return html
-        html = self.template.render(context)
-        _state["store"].write(page.file.src_uri, "templates", key, html)
-        _state["counts"]["templates"][1] += 1
+        html, _reused = _cached("templates", page, key, lambda: self.template.render(context))
         return html
 
 
@@ -283,22 +278,34 @@ def _cache_search_entries(config) -> None:
             })
         except Unstable:
             return add_entry_from_context(page)
-        entries = _state["store"].read(page.file.src_uri, "search", key)
-        if entries is not None:
+        entries, reused = _cached("search", page, key, lambda: entries_added_by(page))
+        if reused:
             index.entries.extend(entries)
-            _state["counts"]["search"][0] += 1
-            return None
+
+    def entries_added_by(page) -> list:
         first = len(index.entries)
         add_entry_from_context(page)
-        _state["store"].write(page.file.src_uri, "search", key, index.entries[first:])
-        _state["counts"]["search"][1] += 1
-        return None
+        return index.entries[first:]
 
     index.add_entry_from_context = add_entry_with_cache
 
 
 # --- Shared -----------------------------------------------------------------------------------
 
+def _cached(step: str, page, key: str, compute):
+    """(the page's result for this step, True) when the cache has it under `key`, else
+    (`compute()`, False), kept under `key` for the next build."""
+    store = _state["store"]
+    result = store.read(page.file.src_uri, step, key)
+    reused = result is not None
+    if not reused:
+        result = compute()
+        store.write(page.file.src_uri, step, key, result)
+    _state["counts"][step][0 if reused else 1] += 1
+    return result, reused
+
+
+@functools.cache
 def _common_inputs() -> dict:
     return {"code": Path(__file__).read_text(encoding="utf-8"), "tools": {tool: version(tool) for tool in TOOLS}}
 
@@ -340,7 +347,7 @@ def _stable(value):
 def _folder_text(folder: str | None) -> dict:
     if not folder:
         return {}
-    return {p.relative_to(folder).as_posix(): _digest(p.read_bytes().hex()) for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
 def _digest(value) -> str:

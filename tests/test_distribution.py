@@ -6,7 +6,7 @@ from tests.helpers import distribution
 
 def test_les_pages_sont_reparties_en_parts_egales():
     paths = [f"/page-{i}/" for i in range(20)]
-    parts = [distribution.parts_of(paths)[path] for path in paths]
+    parts = list(distribution.parts_of(paths).values())
     counts = [parts.count(part) for part in range(distribution.PARTS)]
     assert set(parts) == set(range(distribution.PARTS))
     assert max(counts) - min(counts) <= 1
@@ -27,5 +27,5 @@ def test_une_part_est_mesuree_une_fois_a_sa_premiere_lecture():
     assert results["/page-1/"] == "/PAGE-1/"
     assert len(measured) == 2
     assert sorted(path for chunk in measured for path in chunk) == sorted(
-        path for path in paths if distribution.parts_of(paths)[path] in (0, 1)
+        path for path, part in distribution.parts_of(paths).items() if part in (0, 1)
     )

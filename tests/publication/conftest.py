@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks import projets
 from emploi_accompagne.paths import ROOT
 
 IGNORES = shutil.ignore_patterns(".venv", "node_modules", "site", "site.partiel", ".git", "build", "__pycache__", ".pytest_cache", ".hypothesis")
@@ -17,7 +18,7 @@ def environnement(**extra) -> dict:
 
 
 def date_du_dernier_commit() -> str:
-    return subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+    return projets.commit_epoch()
 
 
 @pytest.fixture
