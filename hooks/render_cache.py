@@ -19,20 +19,32 @@ value with no stable text (a Python object it does not know) is never cached. A 
 from the cache writes the same site and says the same things: tests/publication builds
 with and without it and compares byte for byte. One file per page, overwritten when a
 key changes: the cache does not grow with edits.
+
+Pages missing from the cache are shared with a second process (a fork, made once the
+navigation is known) on a machine with two cores or more: it converts the Markdown of the
+last part of the pages and gives their search entries, while this process converts the first
+part; its results reach this process through the cache and are used exactly as reused ones
+(same keys), so the site written is the same.
 """
 from __future__ import annotations
 
 import datetime
 import functools
+import gc
 import hashlib
 import json
 import logging
 import os
+import sys
+import tempfile
+import threading
 from collections.abc import Mapping
 from importlib.metadata import version
 from pathlib import Path
 from types import ModuleType
 
+from mkdocs.commands.build import get_context
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
@@ -63,6 +75,14 @@ def on_config(config):
     return config
 
 
+@event_priority(-100)  # after every other on_nav: the pages' on_page_markdown read what they keep
+def on_nav(nav, config, files):
+    _state["nav"] = nav
+    if _state["store"] is not None:
+        _WorkAside.start(files, MARKDOWN_SHARE, lambda pages: _convert_markdown_aside(pages, config, files))
+    return nav
+
+
 def on_pre_page(page, config, files):
     if "markdown_settings" not in _state:  # read once every hook's on_config has run
         _state["markdown_settings"] = _markdown_settings(config)
@@ -72,22 +92,31 @@ def on_pre_page(page, config, files):
     return page
 
 
+@event_priority(-100)  # after every other on_env: the templates use what they add (filters, globals)
 def on_env(env, config, files):
     if _state["store"] is not None:
         _cache_page_templates(env)
         _cache_search_entries(config)
+        _WorkAside.start(files, TEMPLATE_SHARE, lambda pages: _render_templates_aside(pages, config, files, env))
     return env
 
 
 def on_post_build(config):
+    _WorkAside.finish()  # still running when no page of its share was built (`--dirty`)
     if _state["store"] is None:
         return
     _state["store"].save()
-    counts = _state["counts"]
+    counts, steps = _state["counts"], ("markdown", "templates", "search")
+    aside = [sum(1 for step_, _ in _state.get("computed_aside", ()) if step_ == step) for step in steps]
     logging.getLogger("mkdocs.hooks.render_cache").info(
-        "Cache du rendu (.cache/render/), pages reprises : Markdown %d sur %d, gabarit %d sur %d, recherche %d sur %d.",
-        *(n for step in ("markdown", "templates", "search") for n in (counts[step][0], sum(counts[step]))),
+        "Cache du rendu (.cache/render/), pages reprises : Markdown %d sur %d, gabarit %d sur %d, recherche %d sur %d ; "
+        "rendues par un second processus : Markdown %d, gabarit %d, recherche %d.",
+        *(n for step in steps for n in (counts[step][0], sum(counts[step]))), *aside,
     )
+
+
+def on_build_error(error):
+    _WorkAside.finish()
 
 
 def _cache_directory(config) -> Path | None:
@@ -295,13 +324,15 @@ def _cache_search_entries(config) -> None:
 def _cached(step: str, page, key: str, compute):
     """(the page's result for this step, True) when the cache has it under `key`, else
     (`compute()`, False), kept under `key` for the next build."""
+    _WorkAside.finish_before(page)
     store = _state["store"]
     result = store.read(page.file.src_uri, step, key)
     reused = result is not None
     if not reused:
         result = compute()
         store.write(page.file.src_uri, step, key, result)
-    _state["counts"][step][0 if reused else 1] += 1
+    computed_aside = (step, page.file.src_uri) in _state.get("computed_aside", ())
+    _state["counts"][step][0 if reused and not computed_aside else 1] += 1
     return result, reused
 
 
@@ -366,7 +397,7 @@ class _Store:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self._entries: dict[str, dict] = {}
-        self._changed: set[str] = set()
+        self._changed: set[tuple[str, str]] = set()  # (page, step)
 
     def _file(self, src_uri: str) -> Path:
         return self.directory / (hashlib.sha256(src_uri.encode("utf-8")).hexdigest() + ".json")
@@ -386,11 +417,27 @@ class _Store:
 
     def write(self, src_uri: str, step: str, key: str, result) -> None:
         self._entry(src_uri)[step] = {"key": key, "result": result}
-        self._changed.add(src_uri)
+        self._changed.add((src_uri, step))
+
+    def changes(self) -> dict[str, dict]:
+        """{page: {step: entry}} of what was computed since `forget_changes`."""
+        changes: dict[str, dict] = {}
+        for src_uri, step in self._changed:
+            changes.setdefault(src_uri, {})[step] = self._entries[src_uri][step]
+        return changes
+
+    def forget_changes(self) -> None:
+        self._changed.clear()
+
+    def take(self, entries: dict[str, dict]) -> None:
+        """Another process's results, kept as if computed here."""
+        for src_uri, steps in entries.items():
+            for step, stored in steps.items():
+                self.write(src_uri, step, stored["key"], stored["result"])
 
     def save(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
-        for src_uri in sorted(self._changed):
+        for src_uri in sorted({src_uri for src_uri, _step in self._changed}):
             file = self._file(src_uri)
             # Written aside then renamed: a build running at the same time never reads half a file.
             partial = file.with_name(f"{file.name}.{os.getpid()}.partial")
@@ -418,3 +465,131 @@ class _LogCapture(logging.Handler):
     def __exit__(self, *exc) -> None:
         for logger in (logging.getLogger(), logging.getLogger("mkdocs")):
             logger.removeHandler(self)
+
+
+# --- A second process -------------------------------------------------------------------------
+# Share of the pages the second process takes, at each step: the last ones, as this process
+# takes the pages in order. At the Markdown step it also makes their search entries.
+MARKDOWN_SHARE = 0.45
+TEMPLATE_SHARE = 0.55
+MINIMUM_PAGES = 8  # below that, forking costs more than it saves
+
+
+class _WorkAside:
+    """A forked process that does one step for the last pages and writes what it computed
+    to a file; this process waits for it before its first page of them."""
+
+    def __init__(self, pid: int, pages: list, results: Path) -> None:
+        self.pid = pid
+        self.src_uris = {page.file.src_uri for page in pages}
+        self.results = results
+
+    @classmethod
+    def start(cls, files, share: float, work) -> None:
+        if not _can_fork():
+            return
+        pages = [file.page for file in _last_pages_worth(list(files.documentation_pages()), share)]
+        if len(pages) < MINIMUM_PAGES:
+            return
+        cls.finish()
+        descriptor, name = tempfile.mkstemp(prefix="ea-rendu-", suffix=".json")
+        os.close(descriptor)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        gc.freeze()  # the objects both processes share are not copied when the collector visits them
+        pid = os.fork()
+        if pid == 0:
+            _work_and_exit(work, pages, Path(name))
+        gc.unfreeze()
+        _state["aside"] = cls(pid, pages, Path(name))
+
+    @staticmethod
+    def finish_before(page) -> None:
+        aside = _state.get("aside")
+        if aside is not None and page.file.src_uri in aside.src_uris:
+            _WorkAside.finish()
+
+    @staticmethod
+    def finish() -> None:
+        """Wait for the process; keep what it computed (nothing if it failed: this process computes it)."""
+        aside = _state.pop("aside", None)
+        if aside is None:
+            return
+        _pid, status = os.waitpid(aside.pid, 0)
+        try:
+            if os.waitstatus_to_exitcode(status) == 0:
+                entries = json.loads(aside.results.read_text(encoding="utf-8"))
+                _state["store"].take(entries)
+                computed = _state.setdefault("computed_aside", set())
+                computed.update((step, src_uri) for src_uri, steps in entries.items() for step in steps)
+        finally:
+            aside.results.unlink(missing_ok=True)
+
+
+def _can_fork() -> bool:
+    # `mkdocs serve` rebuilds from a thread: forking a process with threads is unsafe.
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+
+
+def _last_pages_worth(files: list, share: float) -> list:
+    """The last pages whose Markdown is about `share` of all the Markdown (the length of a
+    page's text is a fair guess of its cost)."""
+    lengths = [len(file.content_bytes) for file in files]
+    wanted, taken = share * sum(lengths), 0
+    for first in range(len(files), 0, -1):
+        if taken + lengths[first - 1] > wanted:
+            return files[first:]
+        taken += lengths[first - 1]
+    return files
+
+
+def _work_and_exit(work, pages: list, results: Path) -> None:
+    """In the forked process: the work, then its results written; nothing else of the build runs here."""
+    code = 1
+    try:
+        _state["aside"] = None
+        _keep_messages_for_the_results()
+        _state["store"].forget_changes()  # the main process has them
+        work(pages)
+        results.write_text(json.dumps(_state["store"].changes(), ensure_ascii=False), encoding="utf-8")
+        code = 0
+    finally:
+        os._exit(code)
+
+
+def _convert_markdown_aside(pages: list, config, files) -> None:
+    """What `_populate_page` does, up to the Markdown's conversion, then the search entries."""
+    search = config.plugins.get("material/search")
+    _cache_search_entries(config)
+    for page in pages:
+        config._current_page = page
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        page.render(config, files)
+        if getattr(search, "search_index", None) is not None:
+            search.search_index.add_entry_from_context(page)
+
+
+def _render_templates_aside(pages: list, config, files, env) -> None:
+    """What `_build_page` does, up to the template's rendering."""
+    doc_files = files.documentation_pages()
+    nav = _state["nav"]
+    for page in pages:
+        config._current_page = page
+        page.active = True
+        context = get_context(nav, doc_files, config, page)
+        template = env.get_template(page.meta.get("template", "main.html"))
+        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+        template.render(context)
+        page.active = False
+
+
+def _keep_messages_for_the_results() -> None:
+    """Messages logged while a page renders are captured with its result (and shown by the
+    main process when it uses it); any other message of this process is dropped."""
+    loggers = [logging.getLogger()] + [l for l in logging.Logger.manager.loggerDict.values() if isinstance(l, logging.Logger)]
+    for logger in loggers:
+        logger.handlers.clear()
+    logging.getLogger().addHandler(logging.NullHandler())
+    logging.getLogger("mkdocs").addHandler(logging.NullHandler())

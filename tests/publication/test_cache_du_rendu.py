@@ -9,6 +9,7 @@ façon dans test_construction.py.
 """
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from dataclasses import dataclass
@@ -179,3 +180,85 @@ def test_une_ancre_manquante_est_signalee_aussi_quand_les_pages_viennent_du_cach
     seconde = echoue_deux_fois_en_disant(projet, tmp_path, "does not contain an anchor '#absente'")
     # Anchors are checked once every page is rendered, from what each page left: from the cache too.
     assert "Markdown 3 sur 3" in seconde.messages
+
+
+# --- Un second processus -------------------------------------------------------------------
+# Sur une machine à deux cœurs ou plus, une construction qui a des pages à rendre en donne les
+# dernières à un second processus (un fork) : il convertit leur Markdown et rend leurs
+# gabarits pendant que la construction fait les premières ; ce qu'il calcule passe par le
+# cache. Il faut au moins 8 pages de sa part : les essais ont un site de 30 pages.
+PLUSIEURS_COEURS = (os.cpu_count() or 1) > 1
+PAGES_DU_GRAND_SITE = 30
+SECOND_PROCESSUS = re.compile(r"rendues par un second processus : Markdown (\d+), gabarit (\d+), recherche (\d+)")
+# A hook that fails in any process but the one that loaded it: the second process fails.
+HOOK_QUI_ECHOUE_DANS_LE_SECOND_PROCESSUS = """import os
+PROCESSUS = os.getpid()
+def on_page_markdown(markdown, page, config, files):
+    if os.getpid() != PROCESSUS:
+        raise RuntimeError("le second processus échoue")
+    return markdown
+"""
+
+
+@pytest.fixture
+def grand_projet(projet: Path) -> Path:
+    """The small site, with 30 pages, each linking to the next one's section."""
+    for numero in range(PAGES_DU_GRAND_SITE):
+        suivante = f"page-{numero + 1:02d}.md#suite" if numero + 1 < PAGES_DU_GRAND_SITE else "index.md"
+        texte = f"# Page {numero}\n\n## Suite {{#suite}}\n\nLire [la suivante]({suivante}).\n\n" + "Un paragraphe. " * 40 + "\n"
+        (projet / "docs" / f"page-{numero:02d}.md").write_text(texte, encoding="utf-8")
+    return projet
+
+
+def rendues_par_le_second_processus(construction: Construction) -> dict[str, int]:
+    trouve = SECOND_PROCESSUS.search(construction.messages)
+    assert trouve, f"pas de bilan du second processus dans :\n{construction.messages}"
+    return dict(zip(("markdown", "gabarit", "recherche"), (int(n) for n in trouve.groups())))
+
+
+def meme_site(a: Construction, b: Construction) -> None:
+    fa, fb = a.fichiers(), b.fichiers()
+    assert fa.keys() == fb.keys()
+    differents = [nom for nom in fa if fa[nom] != fb[nom]]
+    assert not differents, f"fichiers différents : {differents}"
+
+
+@pytest.mark.skipif(not PLUSIEURS_COEURS, reason="un seul cœur : pas de second processus")
+def test_un_cache_vide_fait_rendre_les_dernieres_pages_par_un_second_processus_et_le_site_est_le_meme(grand_projet, tmp_path):
+    avec_le_second = construire(grand_projet, tmp_path / "cache-vide", str(tmp_path / "cache"))
+    sans_cache = construire(grand_projet, tmp_path / "sans-cache", "off")
+    assert avec_le_second.resultat.returncode == sans_cache.resultat.returncode == 0, avec_le_second.messages
+    pages = PAGES_DU_GRAND_SITE + len(PAGES)
+    assert avec_le_second.reprises() == {"markdown": (0, pages), "gabarit": (0, pages), "recherche": (0, pages)}
+    second = rendues_par_le_second_processus(avec_le_second)
+    assert all(0 < n < pages for n in second.values()), second
+    meme_site(avec_le_second, sans_cache)
+
+
+def test_une_construction_depuis_un_cache_plein_ne_donne_rien_au_second_processus(grand_projet, tmp_path):
+    cache = str(tmp_path / "cache")
+    construire(grand_projet, tmp_path / "premiere", cache)
+    seconde = construire(grand_projet, tmp_path / "seconde", cache)
+    assert seconde.resultat.returncode == 0, seconde.messages
+    assert rendues_par_le_second_processus(seconde) == {"markdown": 0, "gabarit": 0, "recherche": 0}
+
+
+@pytest.mark.skipif(not PLUSIEURS_COEURS, reason="un seul cœur : pas de second processus")
+def test_un_lien_casse_dans_une_page_du_second_processus_est_signale_une_fois(grand_projet, tmp_path):
+    remplacer(grand_projet / "docs" / f"page-{PAGES_DU_GRAND_SITE - 1:02d}.md", "(index.md)", "(disparue.md)")
+    construction = construire(grand_projet, tmp_path / "sortie", str(tmp_path / "cache"))
+    assert construction.resultat.returncode != 0, construction.messages
+    assert rendues_par_le_second_processus(construction)["markdown"] > 0
+    assert construction.messages.count("contains a link 'disparue.md', but the target is not found") == 1, construction.messages
+
+
+def test_quand_le_second_processus_echoue_la_construction_fait_tout_et_le_site_est_le_meme(grand_projet, tmp_path):
+    (grand_projet / "hooks").mkdir()
+    (grand_projet / "hooks" / "echec.py").write_text(HOOK_QUI_ECHOUE_DANS_LE_SECOND_PROCESSUS, encoding="utf-8")
+    remplacer(grand_projet / "mkdocs.yml", "hooks:\n", "hooks:\n  - hooks/echec.py\n")
+    construction = construire(grand_projet, tmp_path / "cache-vide", str(tmp_path / "cache"))
+    sans_cache = construire(grand_projet, tmp_path / "sans-cache", "off")
+    assert construction.resultat.returncode == sans_cache.resultat.returncode == 0, construction.messages
+    assert rendues_par_le_second_processus(construction)["markdown"] == 0
+    assert "le second processus échoue" not in construction.messages
+    meme_site(construction, sans_cache)
