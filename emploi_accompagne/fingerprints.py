@@ -1,8 +1,8 @@
-"""Content fingerprints for the site's own static assets, after the build.
+"""Content fingerprints for the site's own static assets.
 
 A browser may keep `site.3f2a9c1d.css` for a year: when the file changes, its name
 changes. Material already names its own CSS and JS this way; this module does the same
-for the project's files (stylesheet, scripts, images) once the site is written:
+for the project's files (stylesheet, scripts, images):
 
 1. each stylesheet and script is minified (comments and spaces out, with `rcssmin` and
    `rjsmin`, which rename nothing), then each asset is renamed `name.<8 hex of its SHA-256>.ext`;
@@ -14,7 +14,8 @@ An asset that refers to another is hashed after the reference is rewritten, so a
 anywhere shows in every name that depends on it. The result depends only on the files'
 contents: two builds of the same sources give the same names.
 
-Nothing here depends on MkDocs (the hook `hooks/fingerprints.py` only passes the list).
+Nothing here depends on MkDocs: the hook `hooks/fingerprints.py` passes the assets, then
+each page as MkDocs writes it.
 """
 from __future__ import annotations
 
@@ -76,49 +77,68 @@ def is_fingerprintable(path: str) -> bool:
     return posixpath.splitext(name)[1].lower() in FINGERPRINTABLE and not ALREADY_FINGERPRINTED.search(name)
 
 
-def fingerprint_site(site_dir: Path, asset_paths: Iterable[str], site_url: str | None = None) -> dict[str, str]:
-    """Fingerprint the given assets of a built site; return {old path: new path}.
-
-    `asset_paths` are site-relative paths; the ones that are not fingerprintable (pages,
-    data files, files already carrying a hash) or do not exist are ignored. `site_url`
-    lets absolute references (`/base/assets/x.css`, `https://host/base/assets/x.css`,
-    as in the 404 page or JSON-LD) be recognised.
+class Fingerprints:
+    """The new names of a site's assets, their new contents, and the rewriting of the pages
+    that name them. `contents` are the assets' bytes as the site holds them, by site-relative
+    path; the ones that are not fingerprintable (data files, files already carrying a hash)
+    are ignored. `site_url` lets absolute references (`/base/assets/x.css`,
+    `https://host/base/assets/x.css`, as in the 404 page or JSON-LD) be recognised.
     """
-    assets = sorted(
-        {Asset(p) for p in asset_paths if is_fingerprintable(p) and (site_dir / p).is_file()},
-        key=lambda asset: asset.path,
-    )
-    if not assets:
-        return {}
-    resolver = _Resolver({asset.path for asset in assets}, site_url)
-    renamed: dict[str, str] = {}
-    for asset in _dependency_order(site_dir, assets, resolver):
-        renamed[asset.path] = _fingerprint_asset(site_dir, asset, resolver, renamed)
-    for page in sorted(site_dir.rglob("*.html")):
-        _rewrite_page(site_dir, page, resolver, renamed)
-    return renamed
+
+    def __init__(self, contents: dict[str, bytes], site_url: str | None = None) -> None:
+        assets = sorted({Asset(p) for p in contents if is_fingerprintable(p)}, key=lambda asset: asset.path)
+        self.resolver = _Resolver({asset.path for asset in assets}, site_url)
+        self.renamed: dict[str, str] = {}  # old path -> new path
+        self.contents: dict[str, bytes] = {}  # new path -> bytes
+        for asset in _dependency_order(contents, assets, self.resolver):
+            new_path, content = _fingerprint_asset(asset, contents[asset.path], self.resolver, self.renamed)
+            self.renamed[asset.path] = new_path
+            self.contents[new_path] = content
+
+    def rewrite_page(self, html: str, path: str) -> str:
+        """The page at site-relative `path`, with the URLs of renamed assets rewritten in its markup."""
+        if not self.renamed:
+            return html
+        return self.resolver.rewrite(html, path, self.renamed, context=_html_context(html))
+
+    def write_assets(self, site_dir: Path) -> None:
+        """The assets under their new names, in place of the old ones."""
+        for old_path, new_path in self.renamed.items():
+            (site_dir / new_path).write_bytes(self.contents[new_path])
+            if new_path != old_path:
+                (site_dir / old_path).unlink()
+
+    def rewrite_pages_on_disk(self, site_dir: Path, skip: set[str] = frozenset()) -> None:
+        """Every HTML page of the site but those in `skip` (site-relative paths), rewritten in place."""
+        for page in sorted(site_dir.rglob("*.html")):
+            path = page.relative_to(site_dir).as_posix()
+            if path in skip:
+                continue
+            text = page.read_text(encoding="utf-8")
+            new_text = self.rewrite_page(text, path)
+            if new_text != text:
+                page.write_text(new_text, encoding="utf-8")
 
 
-def _fingerprint_asset(site_dir: Path, asset: Asset, resolver: _Resolver, renamed: dict[str, str]) -> str:
-    source = site_dir / asset.path
-    content = source.read_bytes()
+def fingerprint_site(site_dir: Path, asset_paths: Iterable[str], site_url: str | None = None) -> dict[str, str]:
+    """Fingerprint the given assets of a built site and rewrite its pages; return {old path: new path}.
+
+    `asset_paths` are site-relative paths; the ones that do not exist are ignored.
+    """
+    contents = {p: (site_dir / p).read_bytes() for p in asset_paths if is_fingerprintable(p) and (site_dir / p).is_file()}
+    fingerprints = Fingerprints(contents, site_url)
+    fingerprints.write_assets(site_dir)
+    fingerprints.rewrite_pages_on_disk(site_dir)
+    return fingerprints.renamed
+
+
+def _fingerprint_asset(asset: Asset, content: bytes, resolver: _Resolver, renamed: dict[str, str]) -> tuple[str, bytes]:
     if asset.suffix in TEXT_ASSETS:
         text = content.decode("utf-8")
         if asset.suffix in MINIFIERS:
             text = MINIFIERS[asset.suffix](text)
         content = resolver.rewrite(text, asset.path, renamed, scripts=asset.suffix in SCRIPT_ASSETS).encode("utf-8")
-    new_path = posixpath.join(posixpath.dirname(asset.path), fingerprinted_name(asset.name, content))
-    (site_dir / new_path).write_bytes(content)
-    if new_path != asset.path:
-        source.unlink()
-    return new_path
-
-
-def _rewrite_page(site_dir: Path, page: Path, resolver: _Resolver, renamed: dict[str, str]) -> None:
-    text = page.read_text(encoding="utf-8")
-    new_text = resolver.rewrite(text, page.relative_to(site_dir).as_posix(), renamed, context=_html_context(text))
-    if new_text != text:
-        page.write_text(new_text, encoding="utf-8")
+    return posixpath.join(posixpath.dirname(asset.path), fingerprinted_name(asset.name, content)), content
 
 
 def _html_context(html: str):
@@ -140,13 +160,13 @@ def _html_context(html: str):
     return context
 
 
-def _dependency_order(site_dir: Path, assets: list[Asset], resolver: _Resolver) -> list[Asset]:
+def _dependency_order(contents: dict[str, bytes], assets: list[Asset], resolver: _Resolver) -> list[Asset]:
     """Assets ordered so that each comes after every asset it refers to."""
     by_path = {asset.path: asset for asset in assets}
     needs: dict[str, set[str]] = {}
     for asset in assets:
         if asset.suffix in TEXT_ASSETS:
-            text = (site_dir / asset.path).read_text(encoding="utf-8")
+            text = contents[asset.path].decode("utf-8")
             found = resolver.references(text, asset.path, scripts=asset.suffix in SCRIPT_ASSETS)
             needs[asset.path] = found - {asset.path}
         else:
@@ -176,28 +196,30 @@ class _Resolver:
         parts = urlsplit(site_url or "")
         self.site_origin = f"{parts.scheme}://{parts.netloc}" if parts.netloc else None
         self.base_path = parts.path if parts.path.endswith("/") else (parts.path or "") + "/"
-        self.names = sorted({posixpath.basename(p) for p in asset_paths}, key=len, reverse=True)
+        self.names = {posixpath.basename(p) for p in asset_paths}
+        self.extensions = sorted({posixpath.splitext(name)[1] for name in self.names})
 
     def urls(self, text: str):
         """(start, end, url) of each URL ending with an asset's name, as a whole name followed by
         the end of the URL (or ?query, #fragment); the URL is read backwards from the name.
 
-        str.find on each name is many times faster than one regular expression tried at every
-        position of every page. Two matches cannot overlap: a name is never preceded by a
-        character that file names are made of.
+        The assets' extensions are looked for (str.find, many times faster than a regular
+        expression tried at every position, and a few extensions rather than every name),
+        then the whole file name that ends there is read backwards and looked up.
         """
         found = []
-        for name in self.names:
-            start = text.find(name)
-            while start != -1:
-                end = start + len(name)
-                before = text[start - 1] if start else ""
+        for extension in self.extensions:
+            end = text.find(extension)
+            while end != -1:
+                end += len(extension)
                 after = text[end] if end < len(text) else ""
-                if not (before and (before.isalnum() or before in "_.-")) and (not after or after in _URL_END or after.isspace()):
-                    found.append((start, end))
-                    start = text.find(name, end)
-                else:
-                    start = text.find(name, start + 1)
+                if not after or after in _URL_END or after.isspace():
+                    start = end - len(extension)
+                    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_.-"):
+                        start -= 1
+                    if text[start:end] in self.names:
+                        found.append((start, end))
+                end = text.find(extension, end)
         for start, end in sorted(found):
             begin = start
             while begin > 0 and text[begin - 1] not in NOT_URL_CHARS:
