@@ -17,7 +17,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 from markupsafe import Markup
 
 from .annuaire import chemins
-from .annuaire.coordonnees import domaine, lien_courriel, lignes_adresse, telephone_affiche
+from .annuaire.coordonnees import domaine, lignes_adresse, telephone_affiche
 from .annuaire.francais import date_en_mots, insecables, majuscule_initiale
 from .paths import ROOT
 
@@ -74,7 +74,7 @@ def _markdown() -> Environment:
         majuscule_initiale=majuscule_initiale,
         insecables=insecables,
         telephone_affiche=telephone_affiche,
-        lien_courriel=lien_courriel,
+        url_courriel=chemins.url_courriel,
         lignes_adresse=lignes_adresse,
     )
     env.globals.update(

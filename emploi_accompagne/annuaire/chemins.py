@@ -94,9 +94,15 @@ def url_itineraire(adresse: str) -> str:
     return f"{OSM_ITINERAIRE}?to={quote(adresse, safe='')}"
 
 
-def url_courriel_partage(sujet: str, corps: str) -> str:
-    """A new e-mail, recipient left to the reader, with a text they can edit."""
-    return f"mailto:?subject={quote(sujet, safe='')}&body={quote(corps, safe='')}"
+def url_courriel(adresse: str = "", objet: str | None = None, corps: str | None = None) -> str:
+    """A new e-mail (`mailto:`, RFC 6068): to `adresse` (none: the reader chooses), with a subject
+    and a text when given; everything percent-encoded but the @, line breaks as CRLF."""
+    champs = []
+    if objet is not None:
+        champs.append("subject=" + quote(objet, safe=""))
+    if corps is not None:
+        champs.append("body=" + quote(corps.replace("\r\n", "\n").replace("\n", "\r\n"), safe=""))
+    return f"mailto:{quote(adresse, safe='@')}" + ("?" + "&".join(champs) if champs else "")
 
 
 def url_sms_partage(corps: str) -> str:

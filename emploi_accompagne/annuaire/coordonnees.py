@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import quote, urlparse
+from urllib.parse import urlparse
 
 import phonenumbers
 
+from . import chemins
 from .horaires import HorairesEnMots, horaires_en_mots
 from .modele import Lieu
 
@@ -37,10 +38,6 @@ def telephone_affiche(e164: str) -> str:
     return phonenumbers.format_number(numero, phonenumbers.PhoneNumberFormat.NATIONAL)
 
 
-def lien_courriel(courriel: str) -> str:
-    return "mailto:" + quote(courriel, safe="@.+-_")
-
-
 def lignes_adresse(lieu: Lieu) -> tuple[str, ...]:
     ville = " ".join(part for part in (lieu.code_postal, lieu.commune) if part)
     return tuple(ligne for ligne in (lieu.adresse, lieu.complement_adresse, ville) if ligne)
@@ -64,7 +61,7 @@ def coordonnees(
         telephone=telephone_affiche(lieu.telephone) if lieu.telephone else None,
         telephone_href=f"tel:{lieu.telephone}" if lieu.telephone else None,
         courriel=lieu.courriel,
-        courriel_href=lien_courriel(lieu.courriel) if lieu.courriel else None,
+        courriel_href=chemins.url_courriel(lieu.courriel) if lieu.courriel else None,
         adresse=lignes_adresse(lieu),
         horaires=horaires_en_mots(lieu.horaires_accueil) if lieu.horaires_accueil else None,
         accessibilite=lieu.accessibilite_lieu,

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from ..templating import rendre_gabarit
 from . import chemins
@@ -176,12 +175,6 @@ def modele_courriel() -> str:
     return "\n\n\n".join(f"### {champ.libelle}" for champ in CHAMPS) + "\n\n"
 
 
-def lien_courriel(adresse: str, objet: str, corps: str) -> str:
-    """`mailto:` URL (RFC 6068): line breaks as CRLF, everything percent-encoded."""
-    corps = corps.replace("\r\n", "\n").replace("\n", "\r\n")
-    return f"mailto:{quote(adresse, safe='@')}?subject={quote(objet, safe='')}&body={quote(corps, safe='')}"
-
-
 def url_formulaire_github(repo_url: str) -> str:
     return f"{repo_url.rstrip('/')}/issues/new?template={Path(FICHIER_FORMULAIRE_GITHUB).name}"
 
@@ -205,7 +198,7 @@ def page_proposer(parametres) -> str:
         a_choisir_sur_github=[q.champ.libelle for q in liste if q.champ.public and not q.par_url_github],
         vous=[q for q in liste if not q.sur_la_plateforme],
         courriel=courriel,
-        lien_modele=lien_courriel(courriel, OBJET_COURRIEL, modele_courriel()) if courriel else None,
+        lien_modele=chemins.url_courriel(courriel, OBJET_COURRIEL, modele_courriel()) if courriel else None,
         modele=modele_courriel(),
         github_vide=url_formulaire_github(repo_url) if repo_url else None,
         github_nouveau=f"{repo_url}/issues/new" if repo_url else None,

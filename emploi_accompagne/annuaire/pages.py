@@ -124,7 +124,7 @@ def page_departement(plateforme, dep: Departement, parametres: ParametresSite, l
         qr_code=qr_code_svg(url_page),
         adresse_itineraire=adresse_itineraire(plateforme),
         url_itineraire=chemins.url_itineraire,
-        url_courriel_partage=chemins.url_courriel_partage,
+        url_courriel=chemins.url_courriel,
         url_sms_partage=chemins.url_sms_partage,
         script_barre=chemins.url_relative(chemins.chemin_page(dep.code), chemins.SCRIPT_BARRE),
     )

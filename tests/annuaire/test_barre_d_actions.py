@@ -95,6 +95,7 @@ def test_les_liens_e_mail_et_sms_portent_un_court_texte_avec_l_adresse_de_la_pag
     champs = parse_qs(urlsplit(courriel).query)
     assert champs["subject"] == ["Plateforme emploi accompagné dans le Finistère (29)"]
     assert url in champs["body"][0] and len(champs["body"][0]) < 300
+    assert champs["body"][0].startswith("Bonjour,\r\n\r\n")  # line breaks as RFC 6068 writes them
     sms = actions.find("a", string="Envoyer par SMS")["href"]
     assert sms.startswith("sms:?&body=")
     [corps] = parse_qs(urlsplit(sms).query)["body"]

@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
 from emploi_accompagne import referentiel
-from emploi_accompagne.annuaire import formulaire, page_proposer, pages
+from emploi_accompagne.annuaire import chemins, formulaire, page_proposer, pages
 from emploi_accompagne.annuaire.formulaire import (
     CHAMPS,
     SANS_REPONSE,
@@ -213,9 +213,14 @@ def test_le_bloc_a_la_forme_d_un_formulaire_github():
 
 
 def test_le_lien_e_mail_suit_la_rfc_6068():
-    lien = page_proposer.lien_courriel("a+b@example.org", "Objet & co", "ligne 1\nligne 2 ?")
+    lien = chemins.url_courriel("a+b@example.org", "Objet & co", "ligne 1\nligne 2 ?")
     assert lien == "mailto:a%2Bb@example.org?subject=Objet%20%26%20co&body=ligne%201%0D%0Aligne%202%20%3F"
     assert unquote(urlsplit(lien).query.split("body=")[1]) == "ligne 1\r\nligne 2 ?"
+
+
+def test_un_lien_e_mail_sans_objet_ni_texte_n_a_que_l_adresse_et_sans_adresse_le_lecteur_la_choisit():
+    assert chemins.url_courriel("contact@exemple.fr") == "mailto:contact@exemple.fr"
+    assert chemins.url_courriel(objet="Une fiche") == "mailto:?subject=Une%20fiche"
 
 
 def test_le_lien_depuis_une_page_de_departement():
