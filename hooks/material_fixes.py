@@ -100,12 +100,13 @@ TOGGLES_FILE = Path(__file__).with_name("material_toggles.js")
 
 
 @cache
-def compact_script(path: Path) -> str:
+def minified_script(path: Path) -> str:
+    """A script of hooks/, minified once, as it goes inline in every page."""
     return rjsmin.jsmin(path.read_text(encoding="utf-8"))
 
 
 def bundle_loader_script(src: str) -> str:
-    return f"<script>{compact_script(BUNDLE_LOADER_FILE)}({json.dumps(src)})</script>"
+    return f"<script>{minified_script(BUNDLE_LOADER_FILE)}({json.dumps(src)})</script>"
 
 
 class MaterialMarkupChanged(RuntimeError):
@@ -192,7 +193,7 @@ def _toggles_as_buttons(html: str, where: str) -> str:
     )
     if count != 1:
         raise MaterialMarkupChanged(f"{where}: search field icon label not found")
-    return _insert_before_last(html, "</body>", f"<script>{compact_script(TOGGLES_FILE)}</script>", where)
+    return _insert_before_last(html, "</body>", f"<script>{minified_script(TOGGLES_FILE)}</script>", where)
 
 
 def _insert_before_last(html: str, marker: str, text: str, where: str) -> str:
@@ -286,7 +287,7 @@ def _load_palette_only_in_dark_mode(html: str, where: str) -> str:
     def loader(match: re.Match) -> str:
         href = match.group(1)
         return (
-            f"<script>{compact_script(PALETTE_LOADER_FILE)}({json.dumps(href)})</script>"
+            f"<script>{minified_script(PALETTE_LOADER_FILE)}({json.dumps(href)})</script>"
             f'<noscript><link rel="stylesheet" href="{href}" media="{DARK_SCHEME_MEDIA}"></noscript>'
         )
 

@@ -86,7 +86,7 @@ Chemin = tuple[Any, ...]
 
 
 @dataclass
-class _Document:
+class DocumentYaml:
     """Plain data built from the YAML nodes, with the position of every key and value."""
 
     donnees: Any
@@ -112,7 +112,7 @@ def charger_annuaire(path: Path = FICHIER_PLATEFORMES) -> Annuaire:
     if deja is not None and deja[0] == brut:
         return deja[1]
     texte = _decoder(brut, nom, f"le fichier est vide : il doit contenir les {len(CODES_DEPARTEMENTS)} fiches")
-    annuaire = _valider(_analyser_yaml(texte, nom), nom)
+    annuaire = _valider(analyser_yaml(texte, nom), nom)
     _dernier_chargement.clear()
     _dernier_chargement[path] = (brut, annuaire)
     return annuaire
@@ -128,7 +128,7 @@ def charger_plateformes_texte(texte: str, nom: str = "data/plateformes.yaml") ->
     if len(texte.encode("utf-8")) > TAILLE_MAX:
         raise _probleme_fichier(nom, f"fichier trop gros ({len(texte.encode('utf-8'))} octets, {TAILLE_MAX} au maximum)")
     _verifier_non_vide(texte, nom, f"le fichier est vide : il doit contenir les {len(CODES_DEPARTEMENTS)} fiches")
-    return _valider(_analyser_yaml(texte, nom), nom).plateformes
+    return _valider(analyser_yaml(texte, nom), nom).plateformes
 
 
 def nom_du_fichier(path: Path) -> str:
@@ -145,11 +145,11 @@ def _probleme_fichier(nom: str, message: str, ligne: int = 1, colonne: int = 1) 
     return DonneesInvalides([Probleme(nom, ligne, colonne, "?", "fichier", message)])
 
 
-def lire_document(path: Path, nom: str | None = None) -> _Document:
+def lire_document(path: Path, nom: str | None = None) -> DocumentYaml:
     """A YAML data file of the site as plain data with the position of every key and value,
     or DonneesInvalides with the located problems (syntax, encoding, duplicate keys…)."""
     nom = nom or nom_du_fichier(path)
-    return _analyser_yaml(_decoder(_lire_octets(path, nom), nom), nom)
+    return analyser_yaml(_decoder(_lire_octets(path, nom), nom), nom)
 
 
 def _lire_octets(path: Path, nom: str) -> bytes:
@@ -182,7 +182,9 @@ def _verifier_non_vide(texte: str, nom: str, si_vide: str) -> None:
         raise _probleme_fichier(nom, si_vide)
 
 
-def _analyser_yaml(texte: str, nom: str) -> _Document:
+def analyser_yaml(texte: str, nom: str) -> DocumentYaml:
+    """The YAML text as plain data with the position of every key and value; a syntax error
+    is a `DonneesInvalides` located in `nom` (the import's correspondence file reads its YAML so too)."""
     try:
         racine = _composer(texte, nom)
     except yaml.MarkedYAMLError as error:
@@ -204,7 +206,7 @@ def _analyser_yaml(texte: str, nom: str) -> _Document:
     donnees = _construire(racine, (), positions, doublons, nom)
     if doublons:
         raise DonneesInvalides(doublons)
-    return _Document(donnees, positions)
+    return DocumentYaml(donnees, positions)
 
 
 def _composer(texte: str, nom: str) -> yaml.Node:
@@ -310,7 +312,7 @@ def _syntaxe_en_francais(error: yaml.MarkedYAMLError) -> str:
     return f"syntaxe YAML invalide ({probleme.strip()})"
 
 
-def _valider(document: _Document, nom: str) -> Annuaire:
+def _valider(document: DocumentYaml, nom: str) -> Annuaire:
     donnees = document.donnees
     if not isinstance(donnees, list):
         raise _probleme_fichier(nom, "le fichier doit être une liste de fiches, chacune commençant par « - departement: »")
@@ -348,12 +350,12 @@ def _valider(document: _Document, nom: str) -> Annuaire:
     return Annuaire(sorted(plateformes, key=lambda p: CODES_DEPARTEMENTS.index(p.departement)), premiere_ligne)
 
 
-def _problemes_de_validation(error: ValidationError, index: int, code: str, document: _Document, nom: str) -> list[Probleme]:
+def _problemes_de_validation(error: ValidationError, index: int, code: str, document: DocumentYaml, nom: str) -> list[Probleme]:
     return problemes_de_validation(error, (index,), document, nom, departement=code)
 
 
 def problemes_de_validation(
-    error: ValidationError, chemin: Chemin, document: _Document, nom: str, departement: str = "?",
+    error: ValidationError, chemin: Chemin, document: DocumentYaml, nom: str, departement: str = "?",
     rubrique: str | None = None,
 ) -> list[Probleme]:
     """One located French problem per error of a model validated on the data at `chemin`."""
@@ -372,7 +374,7 @@ def _nom_de_champ(loc: tuple, detail: dict) -> str:
     return champ or (detail.get("ctx") or {}).get("champ", "fiche")
 
 
-def _position(document: _Document, chemin: Chemin, type_erreur: str) -> tuple[int, int]:
+def _position(document: DocumentYaml, chemin: Chemin, type_erreur: str) -> tuple[int, int]:
     """The position of the value (or of the key for unknown fields), else of the closest parent."""
     if type_erreur == "extra_forbidden":
         cle = (*chemin[:-1], ("cle", chemin[-1]))

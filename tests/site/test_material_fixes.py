@@ -63,7 +63,7 @@ def test_fixes_apply_to_materials_markup():
     assert fixed.count('aria-hidden="true"><path') == 4
     assert '<svg class="carte" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10">' in fixed
     assert 'tabindex="0"' not in fixed
-    toggles = material_fixes.compact_script(material_fixes.TOGGLES_FILE)
+    toggles = material_fixes.minified_script(material_fixes.TOGGLES_FILE)
     source = material_fixes.TOGGLES_FILE.read_text(encoding="utf-8")
     assert f"<script>{toggles}</script></body>" in fixed
     assert "// " not in toggles and len(toggles) < 0.7 * len(source)  # minified, comments out

@@ -19,7 +19,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from ... import referentiel
-from ..chargement import DonneesInvalides, Probleme, _analyser_yaml, ligne_colonne
+from ..chargement import DonneesInvalides, Probleme, analyser_yaml, ligne_colonne
 from ..erreurs import message_en_francais
 from ..exports import (
     BOM,
@@ -285,7 +285,7 @@ class Correspondance:
 def lire_correspondance(path: Path) -> Correspondance:
     nom = nom_affiche(path)
     texte = lire_texte(path, nom)
-    document = _analyser_yaml(texte, nom)
+    document = analyser_yaml(texte, nom)
     donnees, positions = document.donnees, document.positions
     problemes: list[Probleme] = []
 
