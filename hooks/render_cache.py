@@ -534,13 +534,18 @@ def _can_fork() -> bool:
 def _last_pages_worth(files: list, share: float) -> list:
     """The last pages whose Markdown is about `share` of all the Markdown (the length of a
     page's text is a fair guess of its cost)."""
-    lengths = [len(file.content_bytes) for file in files]
+    lengths = [_source_size(file) for file in files]
     wanted, taken = share * sum(lengths), 0
     for first in range(len(files), 0, -1):
         if taken + lengths[first - 1] > wanted:
             return files[first:]
         taken += lengths[first - 1]
     return files
+
+
+def _source_size(file) -> int:
+    """The size of a page's source, without reading it again (MkDocs reads it to render it)."""
+    return os.path.getsize(file.abs_src_path) if file.abs_src_path else len(file.content_bytes)
 
 
 def _work_and_exit(work, pages: list, results: Path) -> None:
