@@ -22,3 +22,19 @@ def test_no_horizontal_scroll_at_320px(site_page, site, browsing):
         f"{site.url(site_page)} at 320px: scrollWidth {result['scrollWidth']} > clientWidth {result['clientWidth']}; "
         f"elements past the right edge: {result['wide']}"
     )
+
+
+def test_no_horizontal_scroll_at_320px_before_or_without_javascript(site, browser):
+    # Every reader sees the page in this state until the scripts have run, some for good.
+    contexte = browser.new_context(viewport=NARROW, java_script_enabled=False)
+    try:
+        onglet = contexte.new_page()
+        debordent = {}
+        for site_page in site.pages:
+            onglet.goto(site.url(site_page), wait_until="load")
+            result = onglet.evaluate(OVERFLOW)
+            if result["scrollWidth"] > result["clientWidth"]:
+                debordent[site_page.path] = f"scrollWidth {result['scrollWidth']}: {result['wide']}"
+        assert debordent == {}
+    finally:
+        contexte.close()
