@@ -220,11 +220,7 @@ def _prepare_projects(work: Path, results: dict) -> dict[str, Path]:
 
 
 def _time_builds(work: Path, projects: dict[str, Path], runs: int, results: dict) -> dict:
-    # "site": the build a maintainer runs, the render cache (.cache/render/) filled by an
-    # earlier build of the same sources; "site_cache_vide": the first build of a clean clone,
-    # the cache empty (pages shared with a second process); "site_sans_cache": every page
-    # rendered again in one process (EA_RENDER_CACHE=off).
-    order = ("site", "site_cache_vide", "site_sans_cache", "stock_n", "annuaire_1x", "annuaire_10x", "stock_10n")
+    order = ("site", "stock_n", "annuaire_1x", "annuaire_10x", "stock_10n")
     for key in ("site", "annuaire_1x", "annuaire_10x", "stock_n"):  # warm-up, untimed
         projets.build(projects[key], work / f"chaud-{key}")
         shutil.rmtree(work / f"chaud-{key}")
@@ -234,13 +230,7 @@ def _time_builds(work: Path, projects: dict[str, Path], runs: int, results: dict
             if key == "stock_10n" and run > STOCK_10N_MAX_RUNS:
                 continue
             output = work / f"sortie-{key}"
-            if key == "site_cache_vide":
-                shutil.rmtree(work / "cache-vide", ignore_errors=True)
-                seconds = projets.build(projects["site"], output, EA_RENDER_CACHE=str(work / "cache-vide"))
-            elif key == "site_sans_cache":
-                seconds = projets.build(projects["site"], output, EA_RENDER_CACHE="off")
-            else:
-                seconds = projets.build(projects[key], output)
+            seconds = projets.build(projects[key], output)
             shutil.rmtree(output)
             times[key].append(seconds)
             _log(f"  construction {run}/{runs} {key:<15} {seconds:6.2f} s")
@@ -248,8 +238,6 @@ def _time_builds(work: Path, projects: dict[str, Path], runs: int, results: dict
     return {
         **{key: value.as_dict() for key, value in series.items()},
         "ratio_site_stock": ratio(series["site"].median, series["stock_n"].median),
-        "ratio_site_cache_vide_stock": ratio(series["site_cache_vide"].median, series["stock_n"].median),
-        "ratio_site_sans_cache_stock": ratio(series["site_sans_cache"].median, series["stock_n"].median),
         "reconstructions_serve": serve.rebuild_times(projects["site"], runs),
         "ratio_annuaire_10x_1x": ratio(series["annuaire_10x"].median, series["annuaire_1x"].median),
         "ratio_stock_10n_n": ratio(series["stock_10n"].median, series["stock_n"].median),

@@ -45,7 +45,7 @@ def copy_project(destination: Path) -> Path:
 
 def commit_epoch() -> str:
     """The last commit's date, as `make` exports it in SOURCE_DATE_EPOCH: dates in the output
-    (and in the render cache's keys) come from it, not from the clock."""
+    come from it, not from the clock."""
     result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
     return result.stdout.strip()
 

@@ -57,13 +57,9 @@ def _title(results: dict) -> str:
 def _builds(results: dict) -> str:
     b, pages, synth = results["constructions"], results["pages"], results["annuaire_synthetique"]
     rows = [
-        ["Notre site (données réelles, cache du rendu rempli)", _series(b["site"]).seconds(), str(pages["n"])],
+        ["Notre site (données réelles)", _series(b["site"]).seconds(), str(pages["n"])],
         ["Material d'origine, même nombre de pages", _series(b["stock_n"]).seconds(), str(pages["n"])],
         ["  rapport site / Material", format_ratio(b["ratio_site_stock"]), ""],
-        ["Notre site, cache du rendu vide (premier build d'un clone propre)", _series(b["site_cache_vide"]).seconds(), str(pages["n"])],
-        ["  rapport site cache vide / Material", format_ratio(b["ratio_site_cache_vide_stock"]), ""],
-        ["Notre site, sans le cache du rendu (EA_RENDER_CACHE=off)", _series(b["site_sans_cache"]).seconds(), str(pages["n"])],
-        ["  rapport site sans cache / Material", format_ratio(b["ratio_site_sans_cache_stock"]), ""],
         ["`mkdocs serve` : reconstruction après une modification de data/plateformes.yaml, "
          "« Documentation built in »", _series(b["reconstructions_serve"]).seconds(), str(pages["n"])],
         [f"Annuaire 1× ({synth['annuaire_1x']['lieux']} lieux, {kilobytes(synth['annuaire_1x']['octets_yaml'])} de YAML)",

@@ -2,8 +2,8 @@
 
 The figure is MkDocs' own ("Documentation built in … seconds"), which is what the
 maintainer waits for before the browser reloads. The change is a real one, the
-verification date of one fiche, made and undone in turn, so that each rebuild has a
-page to render again and the others can come from the render cache (hooks/render_cache.py).
+verification date of one fiche, made and undone in turn: each save changes the data
+the pages are built from.
 """
 from __future__ import annotations
 
