@@ -27,9 +27,12 @@ try {
     for (const entry of list.getEntries()) {
       if (entry.hadRecentInput) continue;
       window.__ea_cls += entry.value;
-      window.__ea_shifts.push({value: entry.value, sources: (entry.sources || []).map(
-        (s) => s.node ? (s.node.nodeName + (s.node.id ? '#' + s.node.id : '') +
-          (s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.split(' ').join('.') : '')) : '?')});
+      // Each moved element, and where it was and went (x,y w×h), so that a failure can be explained.
+      const box = (r) => `${Math.round(r.x)},${Math.round(r.y)} ${Math.round(r.width)}×${Math.round(r.height)}`;
+      window.__ea_shifts.push({value: entry.value, time: Math.round(entry.startTime), sources: (entry.sources || []).map(
+        (s) => (s.node ? (s.node.nodeName + (s.node.id ? '#' + s.node.id : '') +
+          (s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.split(' ').join('.') : '')) : '?')
+          + ` (${box(s.previousRect)} -> ${box(s.currentRect)})`)});
     }
   }).observe({type: 'layout-shift', buffered: true});
 } catch (e) { window.__ea_cls = -1; }
@@ -234,8 +237,18 @@ async def _load(browser, url: str, quiet_ms: int) -> PageLoad:
     responses: list = []
     activity = {"last": time.monotonic()}
 
+    pending: set = set()  # requests started and not yet finished
+
     def touch(*_args) -> None:
         activity["last"] = time.monotonic()
+
+    def start(request) -> None:
+        touch()
+        pending.add(request)
+
+    def end(request) -> None:
+        touch()
+        pending.discard(request)
 
     def keep(response) -> None:
         touch()
@@ -244,10 +257,12 @@ async def _load(browser, url: str, quiet_ms: int) -> PageLoad:
     try:
         tab = await context.new_page()
         await tab.add_init_script(CLS_OBSERVER)
-        for event in ("request", "requestfinished", "requestfailed"):
-            tab.on(event, touch)
+        tab.on("request", start)
+        tab.on("requestfinished", end)
+        tab.on("requestfailed", end)
         tab.on("response", keep)
-        await tab.goto(url, wait_until="networkidle")
+        await tab.goto(url, wait_until="load")
+        await _settled(tab, pending)
         deadline = time.monotonic() + TIMEOUT_MS / 1000
         while time.monotonic() < deadline and time.monotonic() - activity["last"] < quiet_ms / 1000:
             await asyncio.sleep(0.05)
@@ -270,6 +285,28 @@ async def _load(browser, url: str, quiet_ms: int) -> PageLoad:
         return load
     finally:
         await context.close()
+
+
+# Material's bundle has started (it swaps `no-js` for `js`): the last thing a page does on its
+# own after the load event; what it fetches (nothing but on a reader's action) is then under way.
+MATERIAL_STARTED = "() => document.documentElement.classList.contains('js')"
+TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+async def _settled(tab, pending: set) -> None:
+    """Wait, by conditions and never by a duration, until the page has done what it does by
+    itself: loaded, Material's bundle started, two frames painted (their layout shifts are
+    reported), and no request in flight, before and after those frames."""
+    import asyncio
+
+    await tab.wait_for_function(MATERIAL_STARTED)
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    for _ in range(2):
+        while pending:  # polled: Playwright has no event for "no request left"
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{tab.url}: requests still in flight after {TIMEOUT_MS} ms: {[r.url for r in pending]}")
+            await asyncio.sleep(0.01)
+        await tab.evaluate(TWO_FRAMES)
 
 
 FINDER_FIELD = ".md-content input[role='combobox'], .md-content input[type='search'], .md-content input[type='text']"

@@ -1,7 +1,8 @@
 """Shared fixtures: the built site, served locally, and one headless Chromium per test process.
 
 Any test that takes a `site_page` argument runs once per page of the built site (test id =
-the page's URL path), so pages added later (the directory's pages) are tested too.
+the page's URL path), so pages added later (the directory's pages) are tested too; one that
+takes an `exemplaire` runs once per kind of page (tests/helpers/types_de_page.py).
 
 `make test` runs the tests in several processes (pytest-xdist, pyproject.toml). The site is
 built once, by the process that starts them (tests/helpers/site.py). Tests that read the
@@ -18,7 +19,8 @@ from tests.helpers.browser import AXE_SCRIPT, Browsing
 from tests.helpers.chromium import CHROMIUM_ARGS, NOT_FOUND, find_chromium
 from tests.helpers.distribution import GroupScheduling, parts_of, share_groups, stop_sharing_groups, write_groups
 from tests.helpers.html import parse_site
-from tests.helpers.site import close_site_under_test, share_site_under_test, site_under_test
+from tests.helpers.site import close_site_under_test, share_site_under_test, site_under_test, specimen_under_test
+from tests.helpers.types_de_page import exemplaires_du_run
 
 # Session fixtures that measure the pages a part at a time (distribution.MeasuredByPart):
 # the tests that read one part of one form a group.
@@ -35,6 +37,9 @@ def pytest_sessionstart(session):
 
 
 def pytest_generate_tests(metafunc):
+    if "exemplaire" in metafunc.fixturenames and "etat" not in metafunc.fixturenames:
+        found = exemplaires_du_run()  # one page of each kind (tests/helpers/types_de_page.py)
+        metafunc.parametrize("exemplaire", found, ids=[str(e) for e in found], indirect=True)
     if "site_page" in metafunc.fixturenames:
         pages = site_under_test().pages
         if pages:
@@ -102,11 +107,18 @@ def site():
     if not built.ok:
         pytest.fail("`mkdocs build --strict` failed:\n" + built.build_output, pytrace=False)
     built.serve()
+    specimen_under_test().serve()  # the specimen site (tests/helpers/site.py), built with it
     return built
 
 
 @pytest.fixture
 def site_page(request, site):
+    return request.param
+
+
+@pytest.fixture
+def exemplaire(request, site):
+    """One page of each kind, served (the specimen site with the site)."""
     return request.param
 
 

@@ -44,7 +44,7 @@ def test_la_mdph_a_son_bloc_avec_sa_source_et_sa_date(fichiers_complets):
     demande = section(en_html(fichiers_complets[AIN]), "Qui peut faire la demande")
     assert "<strong>MDPH de l&#39;Exemple</strong>" in demande
     assert '<a href="tel:+33465710009">04 65 71 00 09</a>' in demande
-    assert "1 avenue de l&#39;Exemple, 01000 Bourg-en-Bresse" in demande
+    assert "1 avenue de l&#39;Exemple, Accueil au rez-de-chaussée, 01000 Bourg-en-Bresse" in demande
     assert '<a href="https://example.org/mdph/contact">page officielle sur example.org</a>, vérifiée le 1er février 2026' in demande
 
 

@@ -21,10 +21,10 @@ from .test_pages import en_html
 AIN = chemins.chemin_page("01")
 
 
-def annuaire_avec(yaml_complet, tmp_path, valeur: str):
-    texte = yaml_complet.read_text(encoding="utf-8").replace(
-        "  statut_verification: source-publique\n", f"  statut_verification: source-publique\n  premier_entretien_a_distance: {valeur}\n", 1
-    )
+def annuaire_avec(yaml_complet, tmp_path, valeur: str | None):
+    """The complete fiche (which says « oui »), with another value, or without the field (None)."""
+    ligne = "" if valeur is None else f"  premier_entretien_a_distance: {valeur}\n"
+    texte = yaml_complet.read_text(encoding="utf-8").replace("  premier_entretien_a_distance: oui\n", ligne, 1)
     chemin = tmp_path / "plateformes.yaml"
     chemin.write_text(texte, encoding="utf-8")
     return charger_annuaire(chemin)
@@ -40,8 +40,9 @@ def test_la_fiche_dit_si_le_premier_entretien_peut_avoir_lieu_a_distance(yaml_co
     assert phrase in section(page, "Avant de prendre contact")
 
 
-def test_sans_l_information_la_fiche_n_en_dit_rien(fichiers_complets):
-    assert "Le premier entretien" not in fichiers_complets[AIN]
+def test_sans_l_information_la_fiche_n_en_dit_rien(yaml_complet, tmp_path):
+    annuaire = annuaire_avec(yaml_complet, tmp_path, None)
+    assert "Le premier entretien" not in pages.contenus(pages.fichiers_annuaire(annuaire, PARAMETRES))[AIN]
 
 
 def test_les_exports_portent_le_champ(yaml_complet, tmp_path):

@@ -11,8 +11,7 @@ from data_inclusion.schema.v1 import Service, Structure
 
 from emploi_accompagne.annuaire import exports
 from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS, Plateforme
-
-from .conftest import NOM_PIEGE
+from tests.helpers.fiche_complete import NOM_PIEGE
 
 # data·inclusion turns some checks into warnings unless asked to be strict.
 STRICT = {"ignore_warnings": False}

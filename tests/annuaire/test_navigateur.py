@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from emploi_accompagne.annuaire import recherche
 
@@ -180,13 +181,24 @@ def test_la_carte_nomme_chaque_lien_et_y_mene(onglet, site):
 )
 def test_la_recherche_du_site_trouve_le_departement_par_nom_sans_accents_ou_par_numero(onglet, site, requete, adresse):
     onglet.goto(site.url("/"), wait_until="load")
-    onglet.wait_for_load_state("networkidle")  # Material's search index
+    onglet.wait_for_function("document.documentElement.classList.contains('js')")  # Material's search is set up
     champ = onglet.locator("input.md-search__input")
     champ.click()
-    champ.press_sequentially(requete, delay=30)  # Material listens to key events, not to fill()
-    premier = onglet.locator(".md-search-result__item a").first
-    premier.wait_for()
-    assert premier.get_attribute("href").split("?")[0].endswith("/" + adresse)
+    champ.press_sequentially(requete)  # Material listens to key events, not to fill()
+    # The results follow the typing: wait for those of the whole query (the field's value),
+    # then read the first one; results of a shorter prefix may be shown in between.
+    try:
+        onglet.wait_for_function(PREMIER_RESULTAT_POUR, arg=[requete, "/" + adresse], timeout=15_000)
+    except PlaywrightTimeout:
+        liens = onglet.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
+        pytest.fail(f"« {requete} » : results {liens[:3]}, expected {adresse} first", pytrace=False)
+
+
+PREMIER_RESULTAT_POUR = """([requete, adresse]) => {
+  const premier = document.querySelector('.md-search-result__item a');
+  return document.querySelector('input.md-search__input').value === requete
+    && !!premier && premier.getAttribute('href').split('?')[0].endsWith(adresse);
+}"""
 
 
 def test_l_index_de_recherche_garde_peu_de_texte_par_departement(site):

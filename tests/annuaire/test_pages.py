@@ -15,8 +15,7 @@ from emploi_accompagne.annuaire import json_ld as json_ld_module
 from emploi_accompagne.annuaire import vcard as vcard_module
 from emploi_accompagne.annuaire.chargement import FICHIER_PLATEFORMES, charger_annuaire
 from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS
-
-from .conftest import NOM_PIEGE
+from tests.helpers.fiche_complete import NOM_PIEGE
 
 # The Markdown extensions of mkdocs.yml that matter for these pages.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc"]
@@ -135,7 +134,7 @@ def test_une_fiche_complete_donne_tous_les_contacts(fichiers_complets):
     assert "Le mardi et le jeudi : de 9 h à 12 h" in page
     assert "Association Exemple" in page and "Partenaire Deux" in page
     assert "page publique sur example.org</a>, vérifiée le 15 janvier 2026" in page
-    assert "reprise d&#39;une page publique" in page or "reprise d'une page publique" in page
+    assert "confirmée par la plateforme elle-même" in page
     assert 'href="plateforme-emploi-accompagne-01.vcf" download' in page
     # The line of the entry in the YAML file, for "Signaler une correction".
     assert "plateformes.yaml#L7" in page

@@ -1,9 +1,10 @@
 """Headless Chromium for the built-site tests: one browser per test process, pages visited once.
 
 A visit loads a page in a given colour scheme, records every request, console error and
-page error, runs axe-core on it and (light scheme) IBM Equal Access and HTML_CodeSniffer,
-then follows the skip link with the keyboard; the several tests that look at one page share the visit (cached), so each page
-is loaded once per scheme, in a tab reused from page to page.
+page error, runs axe-core on it, then follows the skip link with the keyboard (light
+scheme); the several tests that look at one page share the visit (cached), so each page is
+loaded once, in a tab reused from page to page. The two other engines and the dark scheme
+run on one page of each kind (tests/site/test_types_de_page.py).
 """
 from __future__ import annotations
 
@@ -52,9 +53,6 @@ class PageVisit:
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
-    # IBM Equal Access and HTML_CodeSniffer on the same load (light scheme only), after axe,
-    # in the shape of tests/helpers/moteurs.py, exceptions included (the tests leave them out).
-    engine_violations: list[dict] = field(default_factory=list)
     body_scheme: str | None = None
     cookies: list[str] = field(default_factory=list)
     # The skip link test, done on the same load (light scheme only), after axe:
@@ -136,10 +134,6 @@ class Browsing:
             # nothing more to wait for after "load".
             visit.body_scheme = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
             visit.axe_violations = tab.evaluate(AXE_RUN, AXE_TAGS)
-            if scheme == "light":
-                from tests.helpers import moteurs  # it imports this module
-
-                visit.engine_violations = moteurs.run_engine(tab, "ibm") + moteurs.run_engine(tab, "htmlcs")
             visit.cookies = [cookie["name"] for cookie in tab.context.cookies()]
             if tab.evaluate("document.cookie"):
                 visit.cookies.append(tab.evaluate("document.cookie"))
@@ -175,7 +169,7 @@ def _wait_for_scheme(tab, scheme: str) -> None:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     try:
-        tab.wait_for_function(MATERIAL_READY, arg=SCHEMES[scheme], timeout=5_000)
+        tab.wait_for_function(MATERIAL_READY, arg=SCHEMES[scheme])
     except PlaywrightTimeout:
         pass
 

@@ -61,7 +61,7 @@ def copie_des_donnees(tmp_path: Path, yaml_reel: str) -> Path:
 @pytest.fixture(scope="session")
 def yaml_avec_une_fiche_complete(tmp_path_factory, yaml_reel) -> str:
     """The real file with the directory tests' complete (fictitious) fiche for the Ain."""
-    from tests.annuaire.conftest import FICHE_COMPLETE, remplacer_fiche
+    from tests.helpers.fiche_complete import FICHE_COMPLETE, remplacer_fiche
 
     return remplacer_fiche(yaml_reel, "01", FICHE_COMPLETE)
 

@@ -1,12 +1,9 @@
-"""IBM Equal Access and HTML_CodeSniffer, beside axe-core (tests/site/test_accessibilite.py):
-no violation on any page, and none in what only a phone shows (menu open, search open).
+"""Where an accessibility engine is wrong: each exception of tests/helpers/moteurs.EXCEPTIONS
+names one rule on one element, and a test here proves that the failure it reports does not
+happen (and that the engine still reports it, so that a stale exception is noticed).
 
-- IBM Equal Access (accessibility-checker-engine): rule set WCAG 2.2, failed violations;
-- HTML_CodeSniffer: WCAG2AA, errors.
-
-Where an engine is wrong, tests/helpers/moteurs.EXCEPTIONS names one rule on one element,
-and a test here proves that the failure it reports does not happen (and that the engine
-still reports it, so that a stale exception is noticed).
+The engines themselves run on every page (axe-core, tests/site/test_accessibilite.py) and on
+one page of each kind in each of its states (all three, tests/site/test_types_de_page.py).
 """
 from __future__ import annotations
 
@@ -17,11 +14,6 @@ from tests.helpers.clavier import TELEPHONE, Tabs
 
 pytestmark = pytest.mark.navigateur
 
-# Contrast is what differs between the schemes: the dark one on one page of each kind.
-DARK_PAGES = ["/", "/employeurs/", "/facile-a-lire/pour-qui/", "/glossaire/", "/trouver-ma-plateforme/",
-              "/departements/", "/departements/01/", "/404.html"]
-PHONE_PAGES = ["/", "/trouver-ma-plateforme/", "/departements/01/"]
-
 
 @pytest.fixture(scope="module")
 def tabs(browser, site):
@@ -30,49 +22,6 @@ def tabs(browser, site):
     opened = Tabs(browser, site)
     yield opened
     opened.close()
-
-
-def violations(tab, engines) -> list[dict]:
-    found = [violation for engine in engines for violation in moteurs.run_engine(tab, engine)]
-    return [violation for violation in found if not moteurs.is_exception(violation)]
-
-
-def test_no_violation_ibm_htmlcs(site_page, browsing):
-    """On the load that axe-core checks too (tests/helpers/browser.py), light scheme."""
-    visit = browsing.visit(site_page, "light")
-    found = [violation for violation in visit.engine_violations if not moteurs.is_exception(violation)]
-    assert not found, moteurs.format_violations(visit.url, found)
-
-
-@pytest.mark.parametrize("path", DARK_PAGES)
-def test_no_violation_ibm_htmlcs_dark(path, tabs):
-    tab = tabs.open(path, "dark")
-    found = violations(tab, ["ibm", "htmlcs"])
-    assert not found, moteurs.format_violations(tab.url, found) + "\n(dark scheme)"
-
-
-def _open_menu(tab):
-    tab.locator('.md-header [data-ea-bascule="__drawer"][aria-expanded]').click()
-    tab.wait_for_function("document.getElementById('__drawer').checked")
-
-
-def _open_search(tab):
-    tab.locator('.md-header [data-ea-bascule="__search"][aria-expanded]').click()
-    tab.keyboard.type("emploi", delay=20)
-    tab.wait_for_selector(".md-search-result__link")
-
-
-STATES = {"closed": lambda tab: None, "menu open": _open_menu, "search open": _open_search}
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("state", STATES)
-@pytest.mark.parametrize("path", PHONE_PAGES)
-def test_no_violation_on_a_phone(path, state, scheme, tabs):
-    tab = tabs.open(path, scheme, TELEPHONE)
-    STATES[state](tab)
-    found = violations(tab, ["axe", "ibm", "htmlcs"])
-    assert not found, moteurs.format_violations(tab.url, found) + f"\n(390 px, {state}, scheme: {scheme})"
 
 
 def _still_reported(tab, element: str) -> bool:

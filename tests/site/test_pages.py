@@ -19,13 +19,12 @@ LICENCE = re.compile(r"Licence Ouverte", re.IGNORECASE)
 
 @pytest.mark.navigateur
 def test_loads_without_console_or_page_error(site_page, site, browsing):
-    problems = []
-    for scheme in ("light", "dark"):
-        visit = browsing.visit(site_page, scheme)
-        if visit.status != 200:
-            problems.append(f"HTTP status {visit.status} ({scheme})")
-        problems += [f"console error ({scheme}): {error}" for error in visit.console_errors]
-        problems += [f"page error ({scheme}): {error}" for error in visit.page_errors]
+    """In the light scheme; the dark one, and the states a reader brings about, on one page of
+    each kind (tests/site/test_types_de_page.py)."""
+    visit = browsing.visit(site_page, "light")
+    problems = [f"HTTP status {visit.status}"] if visit.status != 200 else []
+    problems += [f"console error: {error}" for error in visit.console_errors]
+    problems += [f"page error: {error}" for error in visit.page_errors]
     assert not problems, f"{site.url(site_page)}:\n" + "\n".join(dict.fromkeys(problems))
 
 
