@@ -137,18 +137,7 @@ class Recorder:
                 return
 
     def resources(self, start: int = 0) -> tuple[list[Resource], list[str]]:
-        resources, errors = [], []
-        for response in self.responses[start:]:
-            if 300 <= response.status < 400:
-                continue  # a redirect: its target is recorded too
-            try:
-                body = response.body()
-            except Exception as error:  # e.g. a response the page aborted
-                errors.append(f"{response.url}: {error}")
-                continue
-            content_type = response.headers.get("content-type", "")
-            resources.append(Resource(response.url, content_type, len(body), transfer_size(body, content_type), response.status))
-        return resources, errors
+        return _resources_of(self.responses[start:])
 
 
 def new_context(browser):
@@ -307,6 +296,68 @@ async def _settled(tab, pending: set) -> None:
                 raise TimeoutError(f"{tab.url}: requests still in flight after {TIMEOUT_MS} ms: {[r.url for r in pending]}")
             await asyncio.sleep(0.01)
         await tab.evaluate(TWO_FRAMES)
+
+
+class LoadsInOneTab:
+    """Pages loaded one after the other in one tab whose HTTP cache is off (DevTools protocol):
+    each load fetches everything, as a first visit does, without a new browser context per
+    page (several times faster). Same readings as `measure_pages` (checked equal on every page
+    of the site when this was written); the tests use it, `make bench` keeps fresh contexts."""
+
+    def __init__(self, browser) -> None:
+        self.context = new_context(browser)
+        self.tab = self.context.new_page()
+        session = self.context.new_cdp_session(self.tab)
+        session.send("Network.enable")
+        session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        self.tab.add_init_script(CLS_OBSERVER)
+        self._responses: list = []
+        self._pending: set = set()
+        # Playwright marks its handlers: plain functions, not built-in methods.
+        self.tab.on("response", lambda response: self._responses.append(response))
+        self.tab.on("request", lambda request: self._pending.add(request))
+        self.tab.on("requestfinished", lambda request: self._pending.discard(request))
+        self.tab.on("requestfailed", lambda request: self._pending.discard(request))
+
+    def load(self, url: str) -> PageLoad:
+        self._responses.clear()
+        self.tab.goto(url, wait_until="load")
+        self._settle()
+        load = PageLoad(url=url)
+        load.resources, load.errors = _resources_of(self._responses)
+        load.cls = self.tab.evaluate("window.__ea_cls")
+        load.shifts = self.tab.evaluate("window.__ea_shifts")
+        load.stylesheets = self.tab.evaluate(STYLESHEETS_USED)
+        return load
+
+    def _settle(self) -> None:
+        """As `_settled`, for the sync API: Material started, then twice no request in flight and two frames."""
+        self.tab.wait_for_function(MATERIAL_STARTED)
+        deadline = time.monotonic() + TIMEOUT_MS / 1000
+        for _ in range(2):
+            while self._pending:  # polled: Playwright has no event for "no request left"
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{self.tab.url}: requests still in flight: {[r.url for r in self._pending]}")
+                self.tab.wait_for_timeout(10)  # lets Playwright deliver the events that empty the set
+            self.tab.evaluate(TWO_FRAMES)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def _resources_of(responses: list) -> tuple[list[Resource], list[str]]:
+    resources, errors = [], []
+    for response in responses:
+        if 300 <= response.status < 400:
+            continue  # a redirect: its target is recorded too
+        try:
+            body = response.body()
+        except Exception as error:  # e.g. a response the page aborted
+            errors.append(f"{response.url}: {error}")
+            continue
+        content_type = response.headers.get("content-type", "")
+        resources.append(Resource(response.url, content_type, len(body), transfer_size(body, content_type), response.status))
+    return resources, errors
 
 
 FINDER_FIELD = ".md-content input[role='combobox'], .md-content input[type='search'], .md-content input[type='text']"

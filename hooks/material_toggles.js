@@ -4,8 +4,8 @@
 // Material closes both on navigation). Opening moves focus into the panel; Escape closes it and
 // gives focus back to the button; focus leaving an open panel closes it. Material closes its
 // search on Tab and keeps its results out of the Tab order (arrow keys only): here Tab goes
-// on to the results. Registered before Material's bundle starts, so these keyboard listeners
-// run first. site.css takes a closed panel out of the Tab order.
+// on to the results, and Shift+Tab back. Registered before Material's bundle starts, so these
+// keyboard listeners run first. site.css takes a closed panel out of the Tab order.
 // hooks/material_fixes.py inlines this file, minified.
 (function(d){
   var panels={__drawer:".md-sidebar--primary",__search:".md-search__inner"};
@@ -40,7 +40,11 @@
         e.preventDefault();
         return e.stopImmediatePropagation();
       }
-      if(e.key!=="Tab"||!inside(n,d.activeElement))continue;
+      if(!inside(n,d.activeElement))continue;
+      // Material moves focus to its search field on any key it has no use for, Shift and Alt
+      // included: Shift+Tab on a result then went back from the field, out of the search.
+      if(/^(Shift|Alt|AltGraph)$/.test(e.key))return e.stopImmediatePropagation();
+      if(e.key!=="Tab")continue;
       e.stopImmediatePropagation();
       panel(n).querySelectorAll(".md-search-result__link").forEach(function(a){a.removeAttribute("tabindex");});
     }

@@ -2,36 +2,142 @@
 
 One tab per (colour scheme, viewport), with the three accessibility engines ready in every
 document (tests/helpers/moteurs.py), shared by the keyboard and engine tests of a module.
+
+After each key press the helpers wait for a condition, never for a duration: the page has
+settled (SETTLED). Then they look at the focused element as a person would (FOCUS): its whole
+box on screen, inside every box that clips it, under nothing, drawn. Neither font metrics
+nor the machine's speed change what they measure.
 """
 from __future__ import annotations
 
-import time
-
 from tests.helpers import moteurs
-from tests.helpers.browser import DESKTOP, MATERIAL_READY, SCHEMES
+from tests.helpers.browser import DESKTOP, MATERIAL_READY, NARROW, SCHEMES, TIMEOUT_MS
 
 TELEPHONE = {"width": 390, "height": 800}
-VIEWPORTS = {"390px": TELEPHONE, "1280px": DESKTOP}
+VIEWPORTS = {"320px": NARROW, "390px": TELEPHONE, "1280px": DESKTOP}
 NAMES = {"__drawer": "Menu", "__search": "Rechercher"}
 PANELS = {"__drawer": ".md-sidebar--primary", "__search": ".md-search"}
 
-# What has focus, and whether a person sees it: inside the viewport, and what is drawn at
-# the middle of its first box is the element itself (not a closed drawer, an overlay...).
+# The page has settled once, in three samples in a row, the last two on consecutive animation
+# frames (Playwright calls the predicate at once, then on every frame), nothing has moved: the scroll positions of the viewport
+# and of every ancestor of the focused element, the focused element's box and which element
+# has focus; and no CSS transition or animation is running (an endless one, such as
+# Material's annotation pulse, never ends and is left out). Material also locks the page's
+# scrolling 400 ms after its search opens on a phone, and unlocks it (scrolling the page back)
+# 100 ms after it closes, with a timer that no animation shows: the page has settled only
+# once that lock matches the search's state.
+SETTLED = """(() => {
+  let last = null, same = 0;
+  return () => {
+    const e = document.activeElement || document.body;
+    const parts = [scrollX, scrollY, visualViewport.offsetLeft, visualViewport.offsetTop];
+    for (let a = e; a; a = a.parentElement) parts.push(a.scrollLeft, a.scrollTop);
+    const r = e.getBoundingClientRect();
+    parts.push(e.tagName, r.left, r.top, r.width, r.height);
+    const search = document.getElementById('__search');
+    const lockWanted = !!search && search.checked && !matchMedia('(min-width: 60em)').matches;
+    const running = document.getAnimations().some(
+      (a) => a.playState === 'running' && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+    const sample = parts.join(',');
+    if (running || document.body.hasAttribute('data-md-scrolllock') !== lockWanted) {
+      last = null;
+      same = 0;
+      return false;
+    }
+    same = sample === last ? same + 1 : 0;
+    last = sample;
+    return same >= 2;
+  };
+})()"""
+
+RUNNING = """() => document.getAnimations().filter((a) => a.playState === 'running').map((a) =>
+  `${a.constructor.name} ${a.animationName || a.transitionProperty || ''}`
+  + (a.effect && a.effect.target ? ` on ${__eaDecrire(a.effect.target)}` : ''))"""
+
+# What has focus, and whether a person sees it there. "Visible" means all of this:
+# - its border box lies inside the viewport (without its scroll bars);
+# - and inside the visible part of every ancestor that clips it (overflow other than visible,
+#   on the axis it clips), following the containing blocks: a fixed drawer is not clipped
+#   by the page's boxes around it, but by its own scroll wrapper;
+# - visibility visible, and no ancestor fully transparent (Material hides the skip link so);
+# - no fixed or sticky element (the header, the back-to-top button, a sticky title in a
+#   sidebar or the search results) drawn over any part of it;
+# - the element itself (or a child of it) is the topmost one at the centre of its first box.
+#   A link in running text that wraps over two lines has one box per line: the middle of
+#   their union may fall on the words around it, so the centre is taken on its first line
+#   (the whole union still has to be inside the viewport and its clipping ancestors).
+# A combobox that keeps focus in its field and moves an active option (the finder) shows
+# that option too: it has to be visible the same way.
+# Boxes may end on half pixels: a 1 px tolerance.
 FOCUS = """() => {
+  const TOLERANCE = 1;
+  const rounded = (r) => ({left: Math.round(r.left), top: Math.round(r.top),
+    right: Math.round(r.right), bottom: Math.round(r.bottom)});
+  const text = (r) => `(${Math.round(r.left)}, ${Math.round(r.top)})-(${Math.round(r.right)}, ${Math.round(r.bottom)})`;
+  const outside = (box, clip) => box.left < clip.left - TOLERANCE || box.right > clip.right + TOLERANCE
+    || box.top < clip.top - TOLERANCE || box.bottom > clip.bottom + TOLERANCE;
+  const clips = (value) => value !== 'visible';
+  const containsFixed = (s) => s.transform !== 'none' || s.perspective !== 'none' || s.filter !== 'none'
+    || /paint|layout|strict|content/.test(s.contain) || /transform|perspective|filter/.test(s.willChange);
+
+  // Why a person does not see `e` whole, or null.
+  const hidden = (e) => {
+    const box = e.getBoundingClientRect();
+    const first = [...e.getClientRects()].find((r) => r.width > 0 && r.height > 0);
+    if (!first) return 'no box';
+    const root = document.documentElement;
+    const viewport = {left: 0, top: 0, right: root.clientWidth, bottom: root.clientHeight};
+    if (outside(box, viewport)) return `outside the viewport ${text(viewport)}`;
+    const style = getComputedStyle(e);
+    if (style.visibility !== 'visible') return `visibility ${style.visibility}`;
+    if (style.opacity === '0') return 'transparent';
+    let position = style.position;
+    for (let a = e.parentElement; a && a !== document.body && a !== root; a = a.parentElement) {
+      const s = getComputedStyle(a);
+      if (s.opacity === '0') return `transparent ancestor ${__eaDecrire(a)}`;
+      // Is `a` in the chain of containing blocks? (Only then does its overflow clip `e`.)
+      if (position === 'fixed' && !containsFixed(s)) continue;
+      if (position === 'absolute' && s.position === 'static' && !containsFixed(s)) continue;
+      position = s.position;
+      if (!clips(s.overflowX) && !clips(s.overflowY)) continue;
+      const r = a.getBoundingClientRect(), left = r.left + a.clientLeft, top = r.top + a.clientTop;
+      const clip = {
+        left: clips(s.overflowX) ? left : -Infinity, right: clips(s.overflowX) ? left + a.clientWidth : Infinity,
+        top: clips(s.overflowY) ? top : -Infinity, bottom: clips(s.overflowY) ? top + a.clientHeight : Infinity,
+      };
+      if (outside(box, clip)) return `clipped by ${__eaDecrire(a)} ${text(clip)}`;
+    }
+    for (const o of document.body.querySelectorAll('*')) {
+      if (o.contains(e) || e.contains(o)) continue;
+      const s = getComputedStyle(o);
+      if (s.position !== 'fixed' && s.position !== 'sticky') continue;
+      const r = o.getBoundingClientRect();
+      const left = Math.max(r.left, box.left), right = Math.min(r.right, box.right);
+      const top = Math.max(r.top, box.top), bottom = Math.min(r.bottom, box.bottom);
+      if (right - left <= TOLERANCE || bottom - top <= TOLERANCE) continue;
+      const over = document.elementFromPoint((left + right) / 2, (top + bottom) / 2);
+      if (over && o.contains(over) && !e.contains(over)) return `under ${__eaDecrire(o)} ${text(r)}`;
+    }
+    const x = first.left + first.width / 2, y = first.top + first.height / 2;
+    const drawn = document.elementFromPoint(x, y);
+    if (!drawn || !(drawn === e || e.contains(drawn))) return `${drawn ? __eaDecrire(drawn) : 'nothing'} drawn at its centre`;
+    return null;
+  };
+
   const e = document.activeElement;
   if (!e || e === document.body) return null;
-  const box = e.getClientRects()[0] || e.getBoundingClientRect();
-  const x = box.left + box.width / 2, y = box.top + box.height / 2;
-  const inViewport = box.width > 0 && box.height > 0 && x >= 0 && x <= innerWidth && y >= 0 && y <= innerHeight;
-  const drawn = inViewport ? document.elementFromPoint(x, y) : null;
+  const option = e.getAttribute('aria-activedescendant') && document.getElementById(e.getAttribute('aria-activedescendant'));
+  const optionHidden = option && hidden(option);
+  const why = hidden(e) || (optionHidden && `its active option ${__eaDecrire(option)}: ${optionHidden}`) || null;
+  const box = e.getBoundingClientRect();
   return {
     tag: e.tagName.toLowerCase(),
     name: (e.getAttribute('aria-label') || e.textContent || e.value || e.placeholder || '')
       .trim().replace(/\\s+/g, ' ').slice(0, 60),
     href: e.getAttribute('href'),
     where: __eaDecrire(e),
-    visible: inViewport && getComputedStyle(e).visibility === 'visible' && !!drawn && (drawn === e || e.contains(drawn)),
-    x: Math.round(box.left), y: Math.round(box.top),
+    visible: !why, why,
+    box: rounded(box), option: option ? rounded(option.getBoundingClientRect()) : null,
   };
 }"""
 
@@ -42,16 +148,17 @@ class Tabs:
     def __init__(self, browser, site) -> None:
         self.browser = browser
         self.site = site
-        self._contexts: dict[tuple[str, int], object] = {}
+        self._contexts: dict[tuple[str, int, int], object] = {}
 
     def open(self, path: str, scheme: str = "light", viewport: dict = DESKTOP):
-        key = (scheme, viewport["width"])
+        key = (scheme, viewport["width"], viewport["height"])
         if key not in self._contexts:
             self._contexts[key] = moteurs.new_context(self.browser, scheme, viewport)
         context = self._contexts[key]
         tab = context.pages[0] if context.pages else context.new_page()
         tab.goto(self.site.url(path), wait_until="load")
         tab.wait_for_function(MATERIAL_READY, arg=SCHEMES[scheme])
+        settle(tab, f"loading {path}")
         return tab
 
     def close(self) -> None:
@@ -60,37 +167,46 @@ class Tabs:
         self._contexts.clear()
 
 
+def settle(tab, after: str) -> None:
+    """Wait until the page has settled (SETTLED); fail saying what still moves if it never does."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        tab.wait_for_function(SETTLED, polling="raf", timeout=TIMEOUT_MS)
+    except PlaywrightTimeout:
+        raise AssertionError(
+            f"the page did not settle within {TIMEOUT_MS} ms after {after}; running: {tab.evaluate(RUNNING)}; "
+            f"focus: {focus(tab)}"
+        ) from None
+
+
 def focus(tab) -> dict | None:
     return tab.evaluate(FOCUS)
 
 
-def press(tab, key: str, pause: float = 0.0) -> dict | None:
+def press(tab, key: str) -> dict | None:
+    """Press a key, wait until the page has settled, then say what has focus and whether it is seen."""
     tab.keyboard.press(key)
-    if pause:
-        time.sleep(pause)  # Material unlocks the page's scrolling 100 ms after its search closes
-    stop = focus(tab)
-    if stop and not stop["visible"]:
-        time.sleep(0.3)  # what a person sees once the page has scrolled to it, not in between
-        stop = focus(tab)
-    return stop
+    settle(tab, f"pressing {key}")
+    return focus(tab)
 
 
-def tab_until(tab, wanted, limit: int = 80, pause: float = 0.0) -> list[dict]:
+def tab_until(tab, wanted, limit: int = 80, key: str = "Tab") -> list[dict]:
     """Tab until `wanted(stop)` holds; every stop on the way (the last one too)."""
     stops = []
     for _ in range(limit):
-        stop = press(tab, "Tab", pause)
+        stop = press(tab, key)
         stops.append(stop)
         if stop and wanted(stop):
             return stops
-    raise AssertionError(f"not reached in {limit} Tab presses; stops: {describe(stops)}")
+    raise AssertionError(f"not reached in {limit} presses of {key}; stops: {describe(stops)}")
 
 
-def tab_order(tab, limit: int = 300) -> list[dict]:
-    """Every stop of the Tab order from the top of the page, until focus leaves the page."""
+def tab_order(tab, limit: int = 300, key: str = "Tab") -> list[dict]:
+    """Every stop of the Tab order (Shift+Tab: backwards, from the end) until focus leaves the page."""
     stops = []
     for _ in range(limit):
-        stop = press(tab, "Tab")
+        stop = press(tab, key)
         if stop is None or (stops and stop["where"] == stops[0]["where"] and stop["name"] == stops[0]["name"]):
             return stops
         stops.append(stop)
@@ -98,11 +214,20 @@ def tab_order(tab, limit: int = 300) -> list[dict]:
 
 
 def describe(stops: list[dict | None]) -> str:
-    return "\n".join(
-        f"  {i:3}. " + ("(page)" if s is None else f"{s['tag']} {s['name']!r} {'' if s['visible'] else 'NOT VISIBLE '}"
-                         f"at ({s['x']}, {s['y']}) {s['where']}")
-        for i, s in enumerate(stops, 1)
-    )
+    return "\n".join(f"  {i:3}. {describe_stop(stop)}" for i, stop in enumerate(stops, 1))
+
+
+def describe_stop(stop: dict | None) -> str:
+    if stop is None:
+        return "(page)"
+    box = stop["box"]
+    seen = "" if stop["visible"] else f"NOT VISIBLE ({stop['why']}) "
+    return (f"{stop['tag']} {stop['name']!r} {seen}box ({box['left']}, {box['top']})-({box['right']}, {box['bottom']}) "
+            f"{stop['where']}")
+
+
+def hidden_stops(stops: list[dict | None]) -> list[dict]:
+    return [stop for stop in stops if stop and not stop["visible"]]
 
 
 HIDDEN = "(selector) => getComputedStyle(document.querySelector(selector)).visibility === 'hidden'"
@@ -119,4 +244,4 @@ def focus_inside(tab, name: str) -> bool:
 
 def wait_panel_hidden(tab, name: str) -> None:
     # The closed panel is hidden once it has slid out or faded (site.css).
-    tab.wait_for_function(HIDDEN, arg=PANELS[name], timeout=5_000)
+    tab.wait_for_function(HIDDEN, arg=PANELS[name], timeout=TIMEOUT_MS)

@@ -1,12 +1,17 @@
-"""Keyboard and screen reader, on a phone (390 x 800) and a computer (1280 x 900).
+"""Keyboard and screen reader, on two phones (320 x 640, 390 x 800) and a computer (1280 x 900).
 
-- Every stop of the Tab order is on screen, not under a closed drawer or an overlay.
+- Every stop of the Tab order, forwards and backwards (Shift+Tab), is seen whole once the page
+  has settled: inside the viewport and inside every box that clips it, under neither the sticky
+  header nor the back-to-top button, not under a closed drawer or an overlay
+  (tests/helpers/clavier.py measures it, whatever the fonts and the machine's speed).
+- So is every link of the open drawer (phones) or of the sidebars (computer), Tab after Tab and
+  back, and every result of the site search.
 - The menu and search toggles are buttons with a French name and `aria-expanded`, opened
   with Enter or Space; opening moves focus into the drawer or the search field; Escape
   closes and gives focus back to the button; while closed, the drawer and the search are
   neither focusable nor in the accessibility tree.
-- The journeys that matter, by keyboard on a phone: home -> menu -> "Pour les employeurs";
-  home -> search -> a département; the finder -> a result -> the fiche.
+- The journeys that matter, by keyboard: home -> menu (the sidebar on a computer) -> "Pour les
+  employeurs"; home -> search -> a département; the finder -> a result -> the fiche.
 """
 from __future__ import annotations
 
@@ -22,6 +27,7 @@ from tests.helpers.clavier import (
     describe,
     focus,
     focus_inside,
+    hidden_stops,
     panel_hidden,
     press,
     tab_order,
@@ -33,6 +39,17 @@ pytestmark = pytest.mark.navigateur
 
 PAGES = ["/", "/employeurs/", "/facile-a-lire/pour-qui/", "/glossaire/", "/trouver-ma-plateforme/",
          "/departements/01/", "/404.html"]
+COMPUTER = VIEWPORTS["1280px"]
+# The links a person can reach in the navigation: the open drawer on a phone, both sidebars
+# (site navigation, then table of contents) on a computer.
+NAVIGATION_LINKS = """(selector) => [...document.querySelectorAll(selector + ' a[href]')]
+  .filter((a) => a.getClientRects().length && getComputedStyle(a).visibility === 'visible').length"""
+IN_NAVIGATION = "(selector) => !!document.activeElement.closest(selector)"
+SEARCH_QUERY = "emploi"  # results on most pages, the longest one (the glossary) several screens tall
+SEARCH_RESULTS_WALKED = 15
+# Material renders the results ten at a time, more as the panel scrolls down: past the last one
+# rendered, Tab would leave the search (and close it).
+ON_LAST_RESULT = "() => document.activeElement === [...document.querySelectorAll('.md-search-result__link')].pop()"
 
 
 @pytest.fixture(scope="module")
@@ -46,14 +63,91 @@ def button(tab, name: str):
     return tab.locator(f'.md-header [data-ea-bascule="{name}"][aria-expanded]')
 
 
+def is_phone(viewport: dict) -> bool:
+    return viewport["width"] < COMPUTER["width"]
+
+
+def open_navigation(tab, viewport: dict) -> tuple[str, list[dict]]:
+    """Open the site navigation by keyboard: the drawer on a phone (Menu, Enter), nothing to open
+    on a computer (Tab to the sidebar). Its selector, and the stops up to its first link."""
+    if is_phone(viewport):
+        stops = tab_until(tab, lambda stop: stop["name"] == "Menu", limit=5)
+        stops.append(press(tab, "Enter"))
+        return ".md-sidebar--primary", stops
+    return ".md-sidebar", tab_until(tab, lambda stop: tab.evaluate(IN_NAVIGATION, ".md-sidebar"), limit=10)
+
+
+def assert_all_seen(stops: list[dict | None], what: str) -> None:
+    assert not hidden_stops(stops), f"{what}: Tab stops that a person cannot see whole:\n{describe(stops)}"
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 @pytest.mark.parametrize("path", PAGES)
 def test_every_tab_stop_is_on_screen(path, viewport, tabs):
+    """From the top of the page, Tab after Tab until focus leaves the page: every stop is seen whole."""
     tab = tabs.open(path, viewport=viewport)
     stops = tab_order(tab)
     assert len(stops) > 3, describe(stops)
-    hidden = [stop for stop in stops if not stop["visible"]]
-    assert not hidden, f"{path} at {viewport['width']}px: Tab stops that a person cannot see:\n{describe(stops)}"
+    assert_all_seen(stops, f"{path} at {viewport['width']}px")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+@pytest.mark.parametrize("path", PAGES)
+def test_every_shift_tab_stop_is_on_screen(path, viewport, tabs):
+    """From the end of the page, Shift+Tab after Shift+Tab: every stop is seen whole, the page
+    scrolling up, not under the sticky header, nor under the back-to-top button that Material
+    shows while the page scrolls up, nor under a sidebar's sticky title."""
+    tab = tabs.open(path, viewport=viewport)
+    stops = tab_order(tab, key="Shift+Tab")
+    assert len(stops) > 3, describe(stops)
+    assert_all_seen(stops, f"{path} at {viewport['width']}px, backwards")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_every_link_of_the_navigation_is_on_screen(viewport, tabs):
+    """On a phone, the open drawer scrolls so that each of its links, Tab after Tab to the last
+    one and then Shift+Tab back to the first, is seen whole (not a few pixels of it at the
+    bottom edge). On a computer, the same through both sidebars, which scroll on their own."""
+    tab = tabs.open("/", viewport=viewport)
+    selector, stops = open_navigation(tab, viewport)
+    links = tab.evaluate(NAVIGATION_LINKS, selector)
+    walked = [stops[-1]]
+    for key in ("Tab", "Shift+Tab"):
+        walked += [press(tab, key) for _ in range(links - 1)]
+        assert tab.evaluate(IN_NAVIGATION, selector), f"{key}: focus left {selector}, of {links} links:\n{describe(walked)}"
+    assert_all_seen(stops + walked, f"the navigation at {viewport['width']}px")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_journey_home_menu_employers(viewport, tabs):
+    """Home -> the menu (on a computer, the sidebar) -> "Pour les employeurs", every stop seen whole."""
+    tab = tabs.open("/", viewport=viewport)
+    _, stops = open_navigation(tab, viewport)
+    stops += tab_until(tab, lambda stop: stop["name"] == "Pour les employeurs" and stop["tag"] == "a")
+    assert_all_seen(stops, f"home -> Pour les employeurs at {viewport['width']}px")
+    with tab.expect_navigation():
+        tab.keyboard.press("Enter")
+    assert tab.url.endswith("/employeurs/")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+def test_every_result_of_the_site_search_is_on_screen(viewport, tabs):
+    """Search the site, then Tab through the results and Shift+Tab back through them to the
+    field: every result is seen whole in the results panel, however long the text of its
+    section, and Shift+Tab goes back result by result (Shift alone does not jump to the field)."""
+    tab = tabs.open("/", viewport=viewport)
+    stops = tab_until(tab, lambda stop: stop["name"] == "Rechercher", limit=10)
+    if is_phone(viewport):
+        stops.append(press(tab, "Enter"))
+    tab.keyboard.type(SEARCH_QUERY)
+    tab.wait_for_selector(".md-search-result__link")
+    results = 0
+    while results < SEARCH_RESULTS_WALKED and not tab.evaluate(ON_LAST_RESULT):
+        stops.append(press(tab, "Tab"))
+        results += "md-search-result__link" in stops[-1]["where"]
+    assert results >= 5 and focus_inside(tab, "__search"), describe(stops)
+    stops += tab_until(tab, lambda stop: stop["tag"] == "input", limit=SEARCH_RESULTS_WALKED + 5, key="Shift+Tab")
+    assert_all_seen(stops, f"the results of the search at {viewport['width']}px")
 
 
 def test_home_tab_order_on_a_phone(tabs):
@@ -68,7 +162,7 @@ def test_home_tab_order_on_a_phone(tabs):
 
 
 def test_on_a_computer_the_navigation_is_in_the_tab_order_and_the_toggles_are_not(tabs):
-    tab = tabs.open("/", viewport=VIEWPORTS["1280px"])
+    tab = tabs.open("/", viewport=COMPUTER)
     for name in NAMES:
         assert not button(tab, name).is_visible()
     stops = tab_order(tab)
@@ -132,36 +226,27 @@ def test_focus_leaving_the_open_drawer_closes_it(tabs):
     assert focus(tab)["visible"], back
 
 
-def test_journey_home_menu_employers(tabs):
-    tab = tabs.open("/", viewport=TELEPHONE)
-    stops = tab_until(tab, lambda stop: stop["name"] == "Menu", limit=5)
-    stops.append(press(tab, "Enter"))
-    stops += tab_until(tab, lambda stop: stop["name"] == "Pour les employeurs" and stop["tag"] == "a")
-    assert all(stop["visible"] for stop in stops), describe(stops)
-    with tab.expect_navigation():
-        tab.keyboard.press("Enter")
-    assert tab.url.endswith("/employeurs/")
-
-
 def test_journey_home_search_departement(tabs):
     tab = tabs.open("/", viewport=TELEPHONE)
     stops = tab_until(tab, lambda stop: stop["name"] == "Rechercher" and stop["tag"] == "button", limit=5)
     stops.append(press(tab, "Enter"))
     tab.keyboard.type("Gironde", delay=30)
     tab.wait_for_selector(".md-search-result__link[href*='departements/33/']")
-    stops += tab_until(tab, lambda stop: "departements/33/" in (stop["href"] or ""), limit=10, pause=0.2)
-    assert all(stop["visible"] for stop in stops), describe(stops)
+    stops += tab_until(tab, lambda stop: "departements/33/" in (stop["href"] or ""), limit=10)
+    assert_all_seen(stops, "home -> search -> Gironde")
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
     assert re.search(r"/departements/33/(\?.*)?$", tab.url), tab.url
 
 
 def test_journey_finder_result_fiche(tabs):
+    """The finder's field, then its active option (arrow keys; focus stays in the field), seen whole."""
     tab = tabs.open("/trouver-ma-plateforme/", viewport=TELEPHONE)
     stops = tab_until(tab, lambda stop: stop["tag"] == "input" and "trouver" in stop["where"])
     tab.keyboard.type("Bourg-en-Bresse", delay=30)
     tab.wait_for_selector("#trouver-resultats [role=option]")
     stops.append(press(tab, "ArrowDown"))
+    assert stops[-1]["option"], f"no active option after ArrowDown: {stops[-1]}"
     with tab.expect_navigation():
         tab.keyboard.press("Enter")
     assert tab.url.endswith("/departements/01/")
@@ -170,7 +255,7 @@ def test_journey_finder_result_fiche(tabs):
     stops.append(press(tab, "Enter"))
     first_link = press(tab, "Tab")
     stops.append(first_link)
-    assert all(stop["visible"] for stop in stops), describe(stops)
+    assert_all_seen(stops, "the finder -> Bourg-en-Bresse -> the fiche")
     in_card = tab.evaluate(
         "() => !!document.activeElement.closest('article') && document.activeElement"
         ".compareDocumentPosition(document.getElementById('contacter-la-plateforme')) === 2"
