@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 
 from tests.helpers.chromium import CHROMIUM_ARGS, find_chromium
-from tests.helpers.server import transfer_size
+from tests.helpers.server import is_fingerprinted, transfer_size
 
 # A phone-sized viewport, as Lighthouse's mobile run.
 MOBILE = {"width": 412, "height": 823}
@@ -115,26 +115,32 @@ class Recorder:
 
     def __init__(self, tab) -> None:
         self.responses: list = []
-        self.last_activity = time.monotonic()
-        tab.on("request", self._touch)
+        self.pending: set = set()
+        tab.on("request", self._start)
         tab.on("response", self._on_response)
-        tab.on("requestfinished", self._touch)
-        tab.on("requestfailed", self._touch)
+        tab.on("requestfinished", self._end)
+        tab.on("requestfailed", self._end)
 
-    def _touch(self, *_args) -> None:
-        self.last_activity = time.monotonic()
+    def _start(self, request) -> None:
+        self.pending.add(request)
+
+    def _end(self, request) -> None:
+        self.pending.discard(request)
+
+    def wait_until_idle(self, tab, timeout_ms: int = TIMEOUT_MS) -> None:
+        """Wait, by conditions, until no request is in flight, before and after two frames."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        while True:
+            while self.pending:  # polled: Playwright has no event for "no request left"
+                if time.monotonic() > deadline:
+                    raise TimeoutError(f"{tab.url}: requests still in flight: {[r.url for r in self.pending]}")
+                tab.wait_for_timeout(10)  # lets Playwright deliver the events that empty the set
+            tab.evaluate(TWO_FRAMES)
+            if not self.pending:
+                return
 
     def _on_response(self, response) -> None:
-        self._touch()
         self.responses.append(response)
-
-    def wait_until_quiet(self, tab, quiet_ms: int = QUIET_MS, timeout_ms: int = TIMEOUT_MS) -> None:
-        """Let the page run until no request has started or ended for `quiet_ms`."""
-        deadline = time.monotonic() + timeout_ms / 1000
-        while time.monotonic() < deadline:
-            tab.wait_for_timeout(100)
-            if time.monotonic() - self.last_activity >= quiet_ms / 1000:
-                return
 
     def resources(self, start: int = 0) -> tuple[list[Resource], list[str]]:
         return _resources_of(self.responses[start:])
@@ -311,45 +317,36 @@ class LoadsInOneTab:
         session.send("Network.enable")
         session.send("Network.setCacheDisabled", {"cacheDisabled": True})
         self.tab.add_init_script(CLS_OBSERVER)
-        self._responses: list = []
-        self._pending: set = set()
-        # Playwright marks its handlers: plain functions, not built-in methods.
-        self.tab.on("response", lambda response: self._responses.append(response))
-        self.tab.on("request", lambda request: self._pending.add(request))
-        self.tab.on("requestfinished", lambda request: self._pending.discard(request))
-        self.tab.on("requestfailed", lambda request: self._pending.discard(request))
+        self.recorder = Recorder(self.tab)
+        self._assets: dict[str, Resource] = {}  # fingerprinted files, the same on every page: read once
 
     def load(self, url: str) -> PageLoad:
-        self._responses.clear()
+        """Loaded, Material's scripts started, no request in flight: as `_settled`, for the sync API."""
+        self.recorder.responses.clear()
         self.tab.goto(url, wait_until="load")
-        self._settle()
+        self.tab.wait_for_function(MATERIAL_STARTED)
+        self.recorder.wait_until_idle(self.tab)
         load = PageLoad(url=url)
-        load.resources, load.errors = _resources_of(self._responses)
+        load.resources, load.errors = _resources_of(self.recorder.responses, self._assets)
         load.cls = self.tab.evaluate("window.__ea_cls")
         load.shifts = self.tab.evaluate("window.__ea_shifts")
         load.stylesheets = self.tab.evaluate(STYLESHEETS_USED)
         return load
 
-    def _settle(self) -> None:
-        """As `_settled`, for the sync API: Material started, then twice no request in flight and two frames."""
-        self.tab.wait_for_function(MATERIAL_STARTED)
-        deadline = time.monotonic() + TIMEOUT_MS / 1000
-        for _ in range(2):
-            while self._pending:  # polled: Playwright has no event for "no request left"
-                if time.monotonic() > deadline:
-                    raise TimeoutError(f"{self.tab.url}: requests still in flight: {[r.url for r in self._pending]}")
-                self.tab.wait_for_timeout(10)  # lets Playwright deliver the events that empty the set
-            self.tab.evaluate(TWO_FRAMES)
-
     def close(self) -> None:
         self.context.close()
 
 
-def _resources_of(responses: list) -> tuple[list[Resource], list[str]]:
+def _resources_of(responses: list, assets: dict[str, Resource] | None = None) -> tuple[list[Resource], list[str]]:
+    """The responses' bodies, counted; a fingerprinted file (its content in its name) is read
+    once when `assets` keeps them."""
     resources, errors = [], []
     for response in responses:
         if 300 <= response.status < 400:
             continue  # a redirect: its target is recorded too
+        if assets is not None and response.url in assets and response.status == 200:
+            resources.append(assets[response.url])
+            continue
         try:
             body = response.body()
         except Exception as error:  # e.g. a response the page aborted
@@ -357,6 +354,8 @@ def _resources_of(responses: list) -> tuple[list[Resource], list[str]]:
             continue
         content_type = response.headers.get("content-type", "")
         resources.append(Resource(response.url, content_type, len(body), transfer_size(body, content_type), response.status))
+        if assets is not None and response.status == 200 and is_fingerprinted(response.url):
+            assets[response.url] = resources[-1]
     return resources, errors
 
 
@@ -392,12 +391,13 @@ def finder_query(browser, url: str, query: str) -> FinderQuery:
     try:
         tab = context.new_page()
         recorder = Recorder(tab)
-        tab.goto(url, wait_until="networkidle")
-        recorder.wait_until_quiet(tab)
+        tab.goto(url, wait_until="load")
+        tab.wait_for_function(MATERIAL_STARTED)
+        recorder.wait_until_idle(tab)
         before = len(recorder.responses)
         field_ = tab.locator(FINDER_FIELD).first
         field_.click()
-        field_.press_sequentially(query, delay=60)
+        field_.press_sequentially(query)
         # The finder waits for a pause in typing before it looks up: wait for its announced
         # result (the status region) rather than for a quiet network, which a busy machine
         # can reach before the lookup has even started.
@@ -405,7 +405,7 @@ def finder_query(browser, url: str, query: str) -> FinderQuery:
             tab.wait_for_function(STATUT_ANNONCE, timeout=15_000)
         except Exception:  # reported by the caller: nothing fetched, no result
             pass
-        recorder.wait_until_quiet(tab)
+        recorder.wait_until_idle(tab)
         resources, errors = recorder.resources(before)
         results = tab.locator(".md-content [role='listbox'] [role='option']").count()
         return FinderQuery(query, resources, results, errors)

@@ -28,21 +28,29 @@ def test_no_axe_violation(site_page, browsing):
     assert not visit.axe_violations, format_axe_violations(visit.url, visit.axe_violations) + f"\n(tags: {AXE_TAGS})"
 
 
-def test_a_page_loaded_in_the_dark_looks_as_one_that_turned_dark(exemplaire, browser):
+@pytest.fixture(scope="module")
+def loaded_and_turned(browser):
+    """A tab whose system is dark from the start, and one whose system turns dark after the load."""
+    contexts = {
+        how: browser.new_context(viewport=DESKTOP, color_scheme=scheme, locale="fr-FR", reduced_motion="reduce")
+        for how, scheme in (("loaded", "dark"), ("turned", "light"))
+    }
+    yield {how: context.new_page() for how, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
+def test_a_page_loaded_in_the_dark_looks_as_one_that_turned_dark(exemplaire, loaded_and_turned):
     colours = {}
-    for how in ("loaded", "turned"):
-        context = browser.new_context(viewport=DESKTOP, color_scheme="dark" if how == "loaded" else "light", locale="fr-FR")
-        try:
-            tab = context.new_page()
-            tab.goto(exemplaire.url, wait_until="load")
-            if how == "turned":
-                tab.wait_for_function(MATERIAL_READY, arg=SCHEMES["light"])
-                tab.emulate_media(color_scheme="dark")
-            tab.wait_for_function(MATERIAL_READY, arg=SCHEMES["dark"])
-            tab.wait_for_function(SETTLED)
-            colours[how] = tab.evaluate(COLOURS)
-        finally:
-            context.close()
+    for how, tab in loaded_and_turned.items():
+        tab.emulate_media(color_scheme="dark" if how == "loaded" else "light")
+        tab.goto(exemplaire.url, wait_until="load")
+        if how == "turned":
+            tab.wait_for_function(MATERIAL_READY, arg=SCHEMES["light"])
+            tab.emulate_media(color_scheme="dark")
+        tab.wait_for_function(MATERIAL_READY, arg=SCHEMES["dark"])
+        tab.wait_for_function(SETTLED)
+        colours[how] = tab.evaluate(COLOURS)
     different = [(a, b) for a, b in zip(colours["loaded"], colours["turned"]) if a != b]
     assert len(colours["loaded"]) == len(colours["turned"]) and not different, (
         f"{exemplaire}: loaded in the dark / turned dark differ on {len(different)} elements: {different[:5]}"

@@ -19,6 +19,7 @@ import re
 
 import pytest
 
+from tests.helpers.browser import DESKTOP
 from tests.helpers.clavier import (
     NAMES,
     TELEPHONE,
@@ -81,17 +82,19 @@ def assert_all_seen(stops: list[dict | None], what: str) -> None:
     assert not hidden_stops(stops), f"{what}: Tab stops that a person cannot see whole:\n{describe(stops)}"
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+@pytest.mark.parametrize("viewport", [TELEPHONE, DESKTOP], ids=["390px", "1280px"])
 @pytest.mark.parametrize("path", PAGES)
 def test_every_tab_stop_is_on_screen(path, viewport, tabs):
-    """From the top of the page, Tab after Tab until focus leaves the page: every stop is seen whole."""
+    """From the top of the page, Tab after Tab until focus leaves the page: every stop is seen
+    whole. (At 320 px the layout is that of 390 px: the drawer, the search results and a journey
+    are walked at 320 px below.)"""
     tab = tabs.open(path, viewport=viewport)
     stops = tab_order(tab)
     assert len(stops) > 3, describe(stops)
     assert_all_seen(stops, f"{path} at {viewport['width']}px")
 
 
-@pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
+@pytest.mark.parametrize("viewport", [TELEPHONE, DESKTOP], ids=["390px", "1280px"])
 @pytest.mark.parametrize("path", PAGES)
 def test_every_shift_tab_stop_is_on_screen(path, viewport, tabs):
     """From the end of the page, Shift+Tab after Shift+Tab: every stop is seen whole, the page
