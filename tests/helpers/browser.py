@@ -40,6 +40,12 @@ FOCUSED = """() => {
 }"""
 MATERIAL_READY = """(scheme) => document.documentElement.classList.contains('js')
   && document.body.getAttribute('data-md-color-scheme') === scheme"""
+# The page shows the dark scheme as a reader sees it: Material's palette on, every stylesheet
+# loaded (the dark one is added when the system turns dark) and no colour transition under way.
+DARK_SETTLED = """() => document.documentElement.classList.contains('js')
+  && document.body.dataset.mdColorScheme === 'slate'
+  && [...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.sheet)
+  && document.getAnimations().every((a) => a.playState !== 'running')"""
 
 
 @dataclass

@@ -6,7 +6,7 @@ dark live (tests/site/test_types_de_page.py): a page loaded in the dark must loo
 """
 import pytest
 
-from tests.helpers.browser import AXE_TAGS, DESKTOP, MATERIAL_READY, SCHEMES, format_axe_violations
+from tests.helpers.browser import AXE_TAGS, DARK_SETTLED, DESKTOP, MATERIAL_READY, SCHEMES, format_axe_violations
 
 pytestmark = pytest.mark.navigateur
 
@@ -15,9 +15,6 @@ COLOURS = """() => [...document.querySelectorAll('body *')].map((e) => {
   const style = getComputedStyle(e);
   return [e.tagName, style.color, style.backgroundColor, style.borderTopColor, style.visibility, style.display].join(' ');
 })"""
-# Its stylesheets loaded and no colour transition under way.
-SETTLED = """() => [...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.sheet)
-  && document.getAnimations().every((a) => a.playState !== 'running')"""
 
 
 def test_no_axe_violation(site_page, browsing):
@@ -48,8 +45,7 @@ def test_a_page_loaded_in_the_dark_looks_as_one_that_turned_dark(exemplaire, loa
         if how == "turned":
             tab.wait_for_function(MATERIAL_READY, arg=SCHEMES["light"])
             tab.emulate_media(color_scheme="dark")
-        tab.wait_for_function(MATERIAL_READY, arg=SCHEMES["dark"])
-        tab.wait_for_function(SETTLED)
+        tab.wait_for_function(DARK_SETTLED)
         colours[how] = tab.evaluate(COLOURS)
     different = [(a, b) for a, b in zip(colours["loaded"], colours["turned"]) if a != b]
     assert len(colours["loaded"]) == len(colours["turned"]) and not different, (

@@ -22,7 +22,7 @@ from __future__ import annotations
 import pytest
 
 from tests.helpers import moteurs
-from tests.helpers.browser import DESKTOP, MATERIAL_READY, NARROW, SCHEMES
+from tests.helpers.browser import DARK_SETTLED, DESKTOP, MATERIAL_READY, NARROW, SCHEMES
 from tests.helpers.site import specimen_under_test
 from tests.helpers.types_de_page import Exemplaire, exemplaires_du_run, type_de_page
 
@@ -74,9 +74,7 @@ ETATS_TELEPHONE = {"menu ouvert": _ouvrir_le_menu, "recherche ouverte": _ouvrir_
 PLACES_DANS_LA_NAVIGATION = {"accueil", "facile-a-lire", "departement/sans-coordonnees"}
 LARGEURS = {"1280px": DESKTOP, "390px": TELEPHONE}
 LOCAL_SCHEMES = ("data:", "blob:", "about:")
-# The page has followed the system into the dark scheme, its palette stylesheet loaded.
-DARK_READY = """() => document.body.dataset.mdColorScheme === 'slate'
-  && [...document.querySelectorAll('link[rel=stylesheet]')].every((link) => link.sheet)"""
+
 
 
 def etats(exemplaire: Exemplaire, largeur: str) -> list[str]:
@@ -187,8 +185,7 @@ def test_trois_moteurs_en_clair_puis_en_sombre_et_aucune_requete_vers_un_autre_s
     for scheme in schemes(etat, largeur):
         if scheme == "dark":
             onglet.emulate_media(color_scheme="dark")
-            onglet.wait_for_function(DARK_READY)
-            onglet.wait_for_function(SETTLED)  # colours change with a transition
+            onglet.wait_for_function(DARK_SETTLED)
         engines = moteurs_pour(exemplaire, etat, largeur, scheme)
         found = [v for engine in engines for v in moteurs.run_engine(onglet, engine) if not moteurs.is_exception(v)]
         assert not found, moteurs.format_violations(onglet.url, found) + f"\n({exemplaire}, {etat}, {largeur}, scheme: {scheme})"
