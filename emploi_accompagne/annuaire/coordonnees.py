@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlparse
 
 import phonenumbers
 
 from . import chemins
 from .horaires import HorairesEnMots, horaires_en_mots
-from .modele import Lieu
+from .modele import Lieu, hote
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,7 @@ class Coordonnees:
 
 
 def telephone_affiche(e164: str) -> str:
+    """`+33298000000` -> `02 98 00 00 00`: a number as people write and dial it in France."""
     numero = phonenumbers.parse(e164, None)
     return phonenumbers.format_number(numero, phonenumbers.PhoneNumberFormat.NATIONAL)
 
@@ -72,5 +72,6 @@ def coordonnees(
 
 
 def domaine(url: str) -> str:
-    """`https://www.exemple.fr/page` -> `exemple.fr`, to name a link's site in words."""
-    return urlparse(url).netloc.removeprefix("www.")
+    """`https://www.exemple.fr/page` -> `exemple.fr`, to name a link's site in words: the host the
+    browser goes to (never a user part, a port or what urllib alone would read)."""
+    return hote(url).removeprefix("www.")

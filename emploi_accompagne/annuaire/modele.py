@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 from typing import Annotated
+from urllib.parse import urlsplit
 
 import phonenumbers
 from data_inclusion.schema import common as di
@@ -56,19 +57,64 @@ TexteLong = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 _http_url = TypeAdapter(HttpUrl)
 
 
+MESSAGE_DOMAINE_NON_ASCII = (
+    "lettres accentuées ou d'un autre alphabet dans le nom du site : refusées, car elles peuvent imiter "
+    "un autre site (« а » cyrillique pour « a ») ; écrire le nom en lettres simples, sans accent"
+)
+
+
+def _domaine_ascii(domaine: str) -> bool:
+    """A domain written in plain letters: neither Unicode nor its ASCII disguise (`xn--` labels, IDNA)."""
+    return domaine.isascii() and not any(label.startswith("xn--") for label in domaine.lower().split("."))
+
+
+def hote(url: str) -> str:
+    """The host a browser goes to for `url` (WHATWG rules, as pydantic reads it): `evil.example`
+    for `https://www.service-public.fr@evil.example/`."""
+    return _http_url.validate_python(url).host or ""
+
+
+def _hote_pour_urllib(value: str) -> str | None:
+    try:
+        return urlsplit(value).hostname
+    except ValueError:  # characters that NFKC turns into "/", "@"…
+        return None
+
+
 def _https_only(value: str) -> str:
     url = _http_url.validate_python(value)
     if url.scheme != "https":
         raise ValueError("adresse web à écrire en https:// (les autres adresses sont refusées)")
+    if url.username is not None or url.password is not None:
+        # https://www.service-public.fr@evil.example/ goes to evil.example.
+        raise ValueError(
+            f"adresse web trompeuse : le site est « {url.host} », ce qui précède « @ » n'est qu'un nom "
+            "d'utilisateur ; écrire l'adresse sans partie « …@ »"
+        )
+    if not _domaine_ascii(url.host or "") or not _domaine_ascii(_hote_pour_urllib(value) or ""):
+        raise ValueError(MESSAGE_DOMAINE_NON_ASCII)
+    # The browser (WHATWG rules) and the page that names the site (urllib) must read the same host:
+    # they differ on "\\", "%41" or a tab in it. Spaces have no place in an address anyway.
+    if not value.isprintable() or " " in value or "\\" in value or _hote_pour_urllib(value) != url.host:
+        raise ValueError(
+            "adresse web ambiguë (espace, « \\ » ou « % » dans le nom du site) : "
+            "la copier telle que la barre d'adresse du navigateur l'affiche"
+        )
     return value
 
 
 def courriel_valide(value: str) -> str:
     try:
-        return validate_email(value, check_deliverability=False).normalized
+        courriel = validate_email(value, check_deliverability=False)
     except EmailNotValidError:
         # The library explains in English: give the volunteer a French example instead.
         raise ValueError("adresse e-mail invalide : écrire par exemple « contact@exemple.fr »") from None
+    if not value.isascii() or not _domaine_ascii(courriel.ascii_domain):
+        raise ValueError(
+            "lettres accentuées ou d'un autre alphabet dans l'adresse e-mail : refusées, car elles peuvent "
+            "imiter une autre adresse ; écrire l'adresse en lettres simples, sans accent"
+        )
+    return courriel.normalized
 
 
 def _opening_hours(value: str) -> str:
@@ -89,11 +135,59 @@ Horaires = Annotated[str, StringConstraints(strip_whitespace=True, max_length=30
 Telephone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=30)]
 
 
+# What a person writes in a number, besides digits and one leading "+": spaces (non-breaking ones
+# too, as French typography puts them), dots, dashes, brackets. Anything else is refused before
+# phonenumbers reads it: the library turns letters into keypad digits (05 55 XX XX XX -> 05 55 99 99 99)
+# and drops what follows "#", "x" or ";ext=" as an extension.
+SEPARATEURS_TELEPHONE = " \u00a0\u202f.-()"
+MESSAGE_LETTRES = "le numéro contient des lettres (O à la place de 0 ?)"
+MESSAGE_PLUS = "le signe « + » ne peut être qu'au début du numéro"
+MESSAGE_CARACTERE = (
+    "le numéro contient « {caractere} » : écrire un seul numéro, avec seulement des chiffres de 0 à 9, "
+    "des espaces, des points, des tirets ou des parenthèses"
+)
+MESSAGE_TELEPHONE_INVALIDE = (
+    "numéro de téléphone invalide : écrire par exemple « 04 74 00 00 00 » ou « +33 4 74 00 00 00 »"
+)
+MESSAGE_SURTAXE = (
+    "numéro surtaxé (08 1x, 08 2x, 08 9x…) : donner un numéro fixe, portable ou gratuit de la plateforme"
+)
+# Ordinary price or free (ARCEP): fixed, mobile, 080x, 09 (VOIP), 0806-0809 (UAN); 081x-082x (SHARED_COST), 089x (PREMIUM_RATE) are surcharged.
+TYPES_JOIGNABLES = frozenset({
+    phonenumbers.PhoneNumberType.FIXED_LINE,
+    phonenumbers.PhoneNumberType.MOBILE,
+    phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.VOIP,
+    phonenumbers.PhoneNumberType.UAN,
+})
+TYPES_SURTAXES = frozenset({phonenumbers.PhoneNumberType.PREMIUM_RATE, phonenumbers.PhoneNumberType.SHARED_COST})
+
+
+def caractere_refuse(value: str) -> str | None:
+    """Why a number's characters are refused (French, one line), or None when they are only
+    digits, separators and one leading "+"."""
+    texte = value.strip()
+    for position, caractere in enumerate(texte):
+        if caractere in "0123456789" or caractere in SEPARATEURS_TELEPHONE or (caractere == "+" and position == 0):
+            continue
+        if caractere.isalpha():
+            return MESSAGE_LETTRES
+        if caractere == "+":
+            return MESSAGE_PLUS
+        montre = caractere if caractere.isprintable() and not caractere.isspace() else f"U+{ord(caractere):04X}"
+        return MESSAGE_CARACTERE.format(caractere=montre)
+    return None
+
+
 def normalise_telephone(value: str, departement: str | None) -> str:
-    """Return the E.164 form of a French number (metropolitan or overseas), or raise ValueError."""
+    """Return the E.164 form of a French number (metropolitan or overseas) that anyone can call
+    at the price of an ordinary call, or raise ValueError with the reason in French."""
+    if (pourquoi := caractere_refuse(value)) is not None:
+        raise ValueError(pourquoi)
     region = REGION_TELEPHONE.get(departement or "", "FR")
     try:
-        number = phonenumbers.parse(value, region)
+        number = phonenumbers.parse(value.replace("\u202f", " ").strip(), region)  # it does not know this space
     except phonenumbers.NumberParseException:
         number = None
     if (
@@ -101,10 +195,40 @@ def normalise_telephone(value: str, departement: str | None) -> str:
         or not phonenumbers.is_valid_number(number)
         or phonenumbers.region_code_for_number(number) not in REGIONS_FRANCAISES
     ):
-        raise ValueError(
-            "numéro de téléphone invalide : écrire par exemple « 04 74 00 00 00 » ou « +33 4 74 00 00 00 »"
-        )
+        raise ValueError(MESSAGE_TELEPHONE_INVALIDE)
+    genre = phonenumbers.number_type(number)
+    if genre in TYPES_SURTAXES:
+        raise ValueError(MESSAGE_SURTAXE)
+    if genre not in TYPES_JOIGNABLES:
+        raise ValueError("ce numéro n'est ni un fixe, ni un portable, ni un numéro gratuit : donner celui de la plateforme")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def chercher_telephone(texte: str, departement: str | None) -> tuple[int, int] | None:
+    """Where a free text (an antenne's line) holds a phone number, even a wrong one, so that
+    normalise_telephone judges it instead of it staying in an address: phonenumbers'
+    matcher first, then a run that starts with "0" or "+" and mixes digits with letters
+    (« 05 55 XX XX XX »), which the matcher does not see. (start, end) of the first one, or None."""
+    region = REGION_TELEPHONE.get(departement or "", "FR")
+    for trouve in phonenumbers.PhoneNumberMatcher(texte, region):
+        return trouve.start, trouve.end
+    for debut in (i for i, c in enumerate(texte) if c in "0+(" and (i == 0 or not texte[i - 1].isalnum())):
+        fin = position = debut
+        signes = chiffres = 0
+        # Word by word: a word of the number has a digit, or is a pair of capitals typed for digits ("XX", "OO").
+        for mot in texte[debut:].split(" "):
+            coeur = mot.strip("().-+\u00a0\u202f")
+            if not coeur.isalnum() or not (any(c.isdigit() for c in coeur) or len(coeur) <= 2 and coeur.isupper()):
+                break
+            signes += len(coeur)
+            chiffres += sum(c.isdigit() for c in coeur)
+            position += len(mot)
+            fin = position
+            position += 1
+        if 9 <= signes <= 15 and chiffres >= 4:
+            fin = debut + len(texte[debut:fin].rstrip(".-"))
+            return (debut + 1 if texte[debut] == "(" and ")" not in texte[debut:fin] else debut), fin
+    return None
 
 
 class StatutVerification(StrEnum):

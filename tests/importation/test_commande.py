@@ -207,7 +207,7 @@ def test_chaque_conflit_est_rapporte_avec_les_deux_valeurs(tmp_path, capsys, ann
     assert sortie.splitlines() == [
         "22 Côtes-d'Armor : 1 ajouté, 0 modifié, 0 conflit, 0 ignoré (0 déjà à jour)",
         "29 Finistère : 0 ajouté, 0 modifié, 1 conflit, 0 ignoré (0 déjà à jour)",
-        f"  conflit 29 telephone : {annuaire} « +33199000000 », liste « +33199000001 » (fiche confirmée par la plateforme)",
+        f"  conflit 29 telephone : {annuaire} « 01 99 00 00 00 », liste « 01 99 00 00 01 » (fiche confirmée par la plateforme)",
         "56 Morbihan : 0 ajouté, 0 modifié, 1 conflit, 1 ignoré (0 déjà à jour)",
         (f"  conflit 56 nom : {annuaire} « Nom vérifié », liste « Autre nom » "
         "(fiche vérifiée le 2026-09-01, pas avant la liste)"),
@@ -318,3 +318,45 @@ def test_un_resultat_qui_ne_dit_pas_exactement_ce_qui_etait_prevu_n_est_pas_ecri
     code, _, erreurs = importer(capsys, ecrire(tmp_path, "liste.csv", "departement,telephone\n29,01 99 00 00 00\n"), annuaire)
     assert code == 1 and message in erreurs and "rien n'a été écrit" in erreurs
     assert annuaire.read_bytes() == avant
+
+
+# --- Numbers and links of a list: the model's rules, as for check (tests/donnees) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("cellule", "message"),
+    [
+        ("05 55 XX XX XX", "le numéro contient des lettres (O à la place de 0 ?)"),
+        ("04 74 OO OO OO", "le numéro contient des lettres (O à la place de 0 ?)"),
+        ("08 99 12 34 56", "numéro surtaxé"),
+        ("01 99 00 00 00 #12", "le numéro contient « # »"),
+    ],
+)
+def test_un_numero_invente_ou_surtaxe_d_une_liste_n_est_pas_importe(tmp_path, capsys, annuaire, cellule, message):
+    avant = annuaire.read_bytes()
+    code, _, erreurs = importer(capsys, ecrire(tmp_path, "liste.csv", f"departement,nom,telephone\n29,Plateforme fictive,{cellule}\n"), annuaire)
+    assert code == 1 and annuaire.read_bytes() == avant
+    [ligne] = [l for l in erreurs.splitlines() if "liste.csv:" in l]
+    assert f"liste.csv:2:3: [département 29] telephone: {message}" in ligne
+
+
+@pytest.mark.parametrize(
+    ("cellule", "message"),
+    [
+        ("https://www.service-public.fr@evil.example/", "adresse web trompeuse : le site est « evil.example »"),
+        ("https://exämple.org/", "lettres accentuées ou d'un autre alphabet dans le nom du site"),
+    ],
+)
+def test_un_lien_trompeur_d_une_liste_n_est_pas_importe(tmp_path, capsys, annuaire, cellule, message):
+    code, _, erreurs = importer(capsys, ecrire(tmp_path, "liste.csv", f"departement,nom,site_web\n29,Plateforme fictive,{cellule}\n"), annuaire)
+    assert code == 1
+    assert f"liste.csv:2:3: [département 29] site_web: {message}" in erreurs
+
+
+def test_le_rapport_montre_les_numeros_comme_on_les_ecrit(tmp_path, capsys, annuaire):
+    liste = ecrire(tmp_path, "liste.csv", "departement,telephone\n29,+33 1 99 00 00 00\n")
+    importer(capsys, liste, annuaire)
+    liste = ecrire(tmp_path, "liste.csv", "departement,telephone\n29,01 99 00 00 01\n")
+    code, sortie, _ = importer(capsys, liste, annuaire, date="2026-07-01")
+    assert code == 0
+    assert "  modifié 29 telephone : « 01 99 00 00 00 » → « 01 99 00 00 01 »" in sortie.splitlines()

@@ -25,6 +25,7 @@ from ..chargement import (
     charger_plateformes,
     charger_plateformes_texte,
 )
+from ..coordonnees import telephone_affiche
 from ..erreurs import message_en_francais
 from ..modele import UrlHttps
 from .fusion import (
@@ -133,11 +134,13 @@ def _pluriel(nombre: int, mot: str) -> str:
     return f"{nombre} {mot}{'s' if nombre > 1 else ''}"
 
 
-def _texte(valeur: Valeur | None) -> str:
+def _texte(valeur: Valeur | None, champ: str = "") -> str:
     if valeur is None:
         return "(vide)"
     if isinstance(valeur, tuple):
         valeur = " | ".join(valeur)
+    elif champ.rpartition(".")[2] == "telephone":
+        valeur = telephone_affiche(str(valeur))  # as the person who reviews it dials it, not E.164
     return "« " + " ".join(str(valeur).split()) + " »"
 
 
@@ -160,13 +163,13 @@ def lignes_du_bilan(bilan: BilanFiche, nom_donnees: str) -> list[str]:
     lignes = [f"{dep.code} {dep.nom} : {_comptes(bilan.nombre)}"]
     for decision in bilan.de_nature(Nature.MODIFICATION):
         lignes.append(
-            f"  modifié {dep.code} {_colonne(decision.champ)} : {_texte(decision.dans_fichier)} "
-            f"→ {_texte(decision.dans_liste)}"
+            f"  modifié {dep.code} {_colonne(decision.champ)} : {_texte(decision.dans_fichier, decision.champ)} "
+            f"→ {_texte(decision.dans_liste, decision.champ)}"
         )
     for decision in bilan.de_nature(Nature.CONFLIT):
         lignes.append(
-            f"  conflit {dep.code} {_colonne(decision.champ)} : {nom_donnees} {_texte(decision.dans_fichier)}, "
-            f"liste {_texte(decision.dans_liste)} ({decision.raison})"
+            f"  conflit {dep.code} {_colonne(decision.champ)} : {nom_donnees} {_texte(decision.dans_fichier, decision.champ)}, "
+            f"liste {_texte(decision.dans_liste, decision.champ)} ({decision.raison})"
         )
     ignores = bilan.de_nature(Nature.IGNORE)
     for raison in dict.fromkeys(d.raison for d in ignores):
