@@ -60,7 +60,7 @@ def valider_extra(config_file: str | Path | None = None) -> ValeursDuSite:
     """The validated `extra:` of the configuration file; DonneesInvalides lists every problem."""
     path = Path(config_file) if config_file else ROOT / "mkdocs.yml"
     nom = path.name  # mkdocs.yml, at the root of the project it configures
-    document = lire_document(path, nom)
+    document = lire_document(path, nom, etiquettes_de_mkdocs=True)  # the one file whose !ENV is read
     racine = document.donnees if isinstance(document.donnees, dict) else {}
     extra = racine.get("extra") or {}
     if not isinstance(extra, dict):

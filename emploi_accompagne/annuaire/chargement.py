@@ -3,7 +3,9 @@
 Every problem becomes one line `file:line:col: [département CODE] field: message`
 in French, all of them at once; nothing is ever half-loaded.
 YAML is read with positions, every scalar kept as text (so `01` stays "01"),
-duplicate keys refused, anchors and aliases refused before anything is built.
+duplicate keys refused, anchors, aliases and tags (`!ENV`, `!!str`…) refused before anything
+is built: a data file holds values only. Only mkdocs.yml, read with `etiquettes_de_mkdocs`,
+keeps its tags, and has its `!ENV` resolved as MkDocs does.
 """
 from __future__ import annotations
 
@@ -145,11 +147,12 @@ def _probleme_fichier(nom: str, message: str, ligne: int = 1, colonne: int = 1) 
     return DonneesInvalides([Probleme(nom, ligne, colonne, "?", "fichier", message)])
 
 
-def lire_document(path: Path, nom: str | None = None) -> DocumentYaml:
+def lire_document(path: Path, nom: str | None = None, etiquettes_de_mkdocs: bool = False) -> DocumentYaml:
     """A YAML data file of the site as plain data with the position of every key and value,
-    or DonneesInvalides with the located problems (syntax, encoding, duplicate keys…)."""
+    or DonneesInvalides with the located problems (syntax, encoding, duplicate keys, tags…).
+    `etiquettes_de_mkdocs`: for mkdocs.yml only, whose tags are MkDocs's (`!ENV` is resolved as it does)."""
     nom = nom or nom_du_fichier(path)
-    return analyser_yaml(_decoder(_lire_octets(path, nom), nom), nom)
+    return analyser_yaml(_decoder(_lire_octets(path, nom), nom), nom, etiquettes_de_mkdocs)
 
 
 def _lire_octets(path: Path, nom: str) -> bytes:
@@ -182,11 +185,12 @@ def _verifier_non_vide(texte: str, nom: str, si_vide: str) -> None:
         raise _probleme_fichier(nom, si_vide)
 
 
-def analyser_yaml(texte: str, nom: str) -> DocumentYaml:
+def analyser_yaml(texte: str, nom: str, etiquettes_de_mkdocs: bool = False) -> DocumentYaml:
     """The YAML text as plain data with the position of every key and value; a syntax error
-    is a `DonneesInvalides` located in `nom` (the import's correspondence file reads its YAML so too)."""
+    is a `DonneesInvalides` located in `nom` (the import's correspondence file reads its YAML so too).
+    A tag is refused, unless `etiquettes_de_mkdocs` (mkdocs.yml): then `!ENV` is resolved."""
     try:
-        racine = _composer(texte, nom)
+        racine = _composer(texte, nom, etiquettes_de_mkdocs)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         ligne, colonne = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -203,24 +207,24 @@ def analyser_yaml(texte: str, nom: str) -> DocumentYaml:
         raise _probleme_fichier(nom, f"syntaxe YAML invalide ({error})") from None
     positions: dict[Chemin, tuple[int, int]] = {}
     doublons: list[Probleme] = []
-    donnees = _construire(racine, (), positions, doublons, nom)
+    donnees = _construire(racine, (), positions, doublons, nom, etiquettes_de_mkdocs)
     if doublons:
         raise DonneesInvalides(doublons)
     return DocumentYaml(donnees, positions)
 
 
-def _composer(texte: str, nom: str) -> yaml.Node:
+def _composer(texte: str, nom: str, etiquettes_de_mkdocs: bool = False) -> yaml.Node:
     """The YAML node tree, with libyaml when it is there (ten times faster); a document it
     rejects is read again by the pure-Python parser, whose errors the messages translate."""
     yaml.reader.Reader(texte)  # refuses control characters, as both parsers must
     rapide = getattr(yaml, "CSafeLoader", None)
     if rapide is not None:
         try:
-            _refuser_ancres(texte, nom, rapide)
+            _refuser_ancres_et_etiquettes(texte, nom, rapide, etiquettes_de_mkdocs)
             return yaml.compose(texte, Loader=rapide)
         except yaml.YAMLError:
             pass
-    _refuser_ancres(texte, nom, yaml.SafeLoader)
+    _refuser_ancres_et_etiquettes(texte, nom, yaml.SafeLoader, etiquettes_de_mkdocs)
     return yaml.compose(texte, Loader=yaml.SafeLoader)
 
 
@@ -237,29 +241,44 @@ def _departement_avant(texte: str, ligne: int) -> str:
     return "?"
 
 
-def _refuser_ancres(texte: str, nom: str, loader) -> None:
-    """Anchors and aliases can blow up memory (billion laughs); the directory never needs them."""
+def _refuser_ancres_et_etiquettes(texte: str, nom: str, loader, etiquettes_de_mkdocs: bool = False) -> None:
+    """Anchors and aliases can blow up memory (billion laughs); the directory never needs them.
+    A tag makes a value something else than the text written: `!ENV` would publish an environment
+    variable of the build. The parser gives a tag only where one is written (`tag` is None otherwise)."""
     for event in yaml.parse(texte, Loader=loader):
+        mark = event.start_mark
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            mark = event.start_mark
             raise _probleme_fichier(
                 nom,
                 "les ancres et alias YAML (& et *) ne sont pas acceptés : recopier la valeur",
                 mark.line + 1,
                 mark.column + 1,
             )
+        etiquette = getattr(event, "tag", None)
+        if etiquette is not None and not etiquettes_de_mkdocs:
+            raise DonneesInvalides([Probleme(
+                nom, mark.line + 1, mark.column + 1, _departement_avant(texte, mark.line + 1), "fichier",
+                f"étiquette YAML « {_etiquette_lisible(etiquette)} » refusée : un fichier de données ne contient que "
+                "des valeurs écrites telles quelles (si « ! » fait partie du texte, le mettre entre guillemets)",
+            )])
 
 
-def _construire(node, chemin: Chemin, positions, doublons: list[Probleme], nom: str) -> Any:
+def _etiquette_lisible(etiquette: str) -> str:
+    # The parser expands `!!str` to `tag:yaml.org,2002:str`: show it as written.
+    etiquette = etiquette.replace("tag:yaml.org,2002:", "!!")
+    return etiquette if len(etiquette) <= 40 else etiquette[:39] + "…"
+
+
+def _construire(node, chemin: Chemin, positions, doublons: list[Probleme], nom: str, etiquettes_de_mkdocs: bool = False) -> Any:
     positions[chemin] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if node.tag == "!ENV":  # mkdocs.yml: `!ENV [NAME, default]`, as MkDocs reads it
+    if etiquettes_de_mkdocs and node.tag == "!ENV":  # mkdocs.yml: `!ENV [NAME, default]`, as MkDocs reads it
         return _variable_d_environnement(node)
     if isinstance(node, yaml.ScalarNode):
         if not node.style and node.value in VALEURS_NULLES:  # plain: None in Python, "" in libyaml
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):
-        return [_construire(item, (*chemin, i), positions, doublons, nom) for i, item in enumerate(node.value)]
+        return [_construire(item, (*chemin, i), positions, doublons, nom, etiquettes_de_mkdocs) for i, item in enumerate(node.value)]
     resultat: dict[str, Any] = {}
     for cle_node, valeur_node in node.value:
         cle = cle_node.value if isinstance(cle_node, yaml.ScalarNode) else str(cle_node.value)
@@ -277,7 +296,7 @@ def _construire(node, chemin: Chemin, positions, doublons: list[Probleme], nom: 
             )
             continue
         positions[(*chemin, ("cle", cle))] = position_cle
-        resultat[cle] = _construire(valeur_node, (*chemin, cle), positions, doublons, nom)
+        resultat[cle] = _construire(valeur_node, (*chemin, cle), positions, doublons, nom, etiquettes_de_mkdocs)
     return resultat
 
 

@@ -67,3 +67,19 @@ def test_la_branche_vient_de_edit_uri(hook):
     assert hook._branche("edit/main/docs/") == "main"
     assert hook._branche("blob/dev/docs/") == "dev"
     assert hook._branche(None) == "main"
+
+
+def test_une_etiquette_env_dans_les_donnees_arrete_la_construction_sans_rien_lire(hook, config, monkeypatch, capsys, tmp_path):
+    """`nom: !ENV [SECRET]` in data/plateformes.yaml: the build stops, the variable is never read."""
+    monkeypatch.setenv("SECRET_DE_TEST", "valeur-secrete-de-la-construction")
+    reel = (ROOT / "data" / "plateformes.yaml").read_text(encoding="utf-8")
+    donnees = tmp_path / "data" / "plateformes.yaml"
+    donnees.parent.mkdir()
+    donnees.write_text(reel.replace('- departement: "29"\n', '- departement: "29"\n  remarques: !ENV [SECRET_DE_TEST]\n', 1), encoding="utf-8")
+    monkeypatch.setattr(hook, "fichier_des_plateformes", lambda config: donnees)
+    with pytest.raises(PluginError):
+        hook.on_config(config)
+    sortie = capsys.readouterr().err
+    ligne = reel[: reel.index('- departement: "29"')].count("\n") + 2
+    assert f"data/plateformes.yaml:{ligne}:14: [département 29] fichier: étiquette YAML « !ENV » refusée" in sortie
+    assert "valeur-secrete" not in sortie
