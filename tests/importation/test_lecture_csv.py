@@ -282,3 +282,16 @@ def test_les_colonnes_importees_sont_celles_de_l_export():
     assert set(lecture.CHAMP_DE_COLONNE) | set(lecture.COLONNES_INFORMATIVES) | {"departement"} == set(
         exports.COLONNES_CSV
     )
+
+
+def test_les_apostrophes_mises_apres_un_separateur_par_l_export_sont_retirees(plateformes_avec_une_fiche_complete):
+    """Importing the export unchanged changes nothing, even a value with `;=` inside."""
+    valeurs_hostiles = {
+        "remarques": 'Accueil;=HYPERLINK("https://evil.example";"clic")',
+        "complement_adresse": "Bâtiment B, +2e étage",
+    }
+    ain = plateformes_avec_une_fiche_complete[0].model_copy(update=valeurs_hostiles)
+    texte = exports.plateformes_csv([ain, *plateformes_avec_une_fiche_complete[1:]])
+    assert "Accueil;'=HYPERLINK(" in texte
+    relue = valeurs(lire_csv(texte.removeprefix(exports.BOM), "plateformes.csv")[0])
+    assert {champ: relue[champ] for champ in valeurs_hostiles} == valeurs_hostiles

@@ -28,6 +28,7 @@ from ..exports import (
     DEBUTS_DE_FORMULE,
     SEPARATEUR_LISTE,
     SOURCE_DATA_INCLUSION,
+    retablir_formule,
 )
 from ..modele import CODES_DEPARTEMENTS
 
@@ -235,8 +236,8 @@ _COMMUNES: dict[str, referentiel.Commune] | None = None
 def _nettoyer_cellule(brut: str, colonne: str) -> str:
     """The text of a spreadsheet cell, or ValueError.
 
-    The export puts a quote before a value a spreadsheet would run as a formula: it is
-    removed. A cell that still starts like a formula did not come from the export and is
+    The export puts a quote before a value a spreadsheet would run as a formula, and
+    before what would start one after a separator: they are removed. A cell that still starts like a formula did not come from the export and is
     refused, except a telephone number written "+33…".
     """
     correspondance = _INTERDITS.search(brut)
@@ -247,6 +248,7 @@ def _nettoyer_cellule(brut: str, colonne: str) -> str:
         if caractere == "\t":
             raise ValueError("tabulation dans la cellule : la remplacer par une espace")
         raise ValueError(f"caractère spécial interdit (U+{ord(caractere):04X}) : le supprimer")
+    brut = retablir_formule(brut)  # the export's quotes after a ";" or a ","
     if brut.startswith("'") and brut[1:].startswith(DEBUTS_DE_FORMULE):
         return brut[1:].strip()
     valeur = brut.strip()
