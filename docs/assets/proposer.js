@@ -94,20 +94,21 @@
 
   // --- Checks ---------------------------------------------------------------------------
 
-  var INDICATIFS = "33|262|269|590|594|596"; // metropolitan France and the overseas départements
-
+  // A check gives true, false (the field's message) or its own message.
   var FORMATS = {
-    telephone: function (texte) {
-      var chiffres = texte.replace(/\(0\)/g, "").replace(/[\s.\-()]/g, "").replace(/^00/, "+");
-      return /^0[1-9]\d{8}$/.test(chiffres) || new RegExp("^\\+(?:" + INDICATIFS + ")[1-9]\\d{8}$").test(chiffres);
+    telephone: function (texte, champ) {
+      return verdictTelephone(texte, JSON.parse(champ.getAttribute("data-regles")));
     },
     courriel: function (texte) {
-      return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(texte);
+      // Plain letters only: "аpple.com" in Cyrillic, or its "xn--" form, imitates another address (as the model says).
+      return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(texte) && /^[\x21-\x7e]+$/.test(texte) && !/[@.]xn--/i.test(texte);
     },
     https: function (texte) {
-      if (!/^https:\/\/[^\s\/?#@]+\.[^\s\/?#@.]+(?:[\/?#]\S*)?$/i.test(texte)) return false;
+      if (!/^https:\/\/[^\s\/?#@\\%]+\.[^\s\/?#@.\\%]+(?:[\/?#]\S*)?$/i.test(texte)) return false;
       try {
-        return window.URL ? new URL(texte).protocol === "https:" : true;
+        if (!window.URL) return true;
+        var url = new URL(texte);
+        return url.protocol === "https:" && !url.username && !/(^|\.)xn--/i.test(url.hostname);
       } catch (e) {
         return false;
       }
@@ -116,6 +117,70 @@
       return /^\d{5}$/.test(texte.replace(/\s/g, ""));
     }
   };
+
+  // modele.normalise_telephone's rule, with what the page gives (page_proposer.regles_telephone):
+  // the same characters, then the national number tested against phonenumbers' patterns.
+  var LETTRE = (function () {
+    try {
+      return new RegExp("\\p{L}", "u");
+    } catch (e) {
+      return null;
+    }
+  })();
+
+  function estUneLettre(c) {
+    return LETTRE ? LETTRE.test(c) : c.toLowerCase() !== c.toUpperCase();
+  }
+
+  function montrer(c) {
+    var code = c.codePointAt ? c.codePointAt(0) : c.charCodeAt(0);
+    if (!/[\s\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/.test(c)) return c;
+    var hexa = code.toString(16).toUpperCase();
+    return "U+" + "0000".slice(hexa.length) + hexa;
+  }
+
+  function departementChoisi() {
+    var choix = form.querySelector("[data-champ=departement] select");
+    return choix && choix.value ? choix.value.split(" ")[0] : "";
+  }
+
+  function verdictTelephone(texte, regles) {
+    var caracteres = Array.from ? Array.from(texte.trim()) : texte.trim().split("");
+    for (var i = 0; i < caracteres.length; i++) {
+      var c = caracteres[i];
+      if ("0123456789".indexOf(c) >= 0 || regles.separateurs.indexOf(c) >= 0 || (c === "+" && i === 0)) continue;
+      if (estUneLettre(c)) return regles.messages.lettres;
+      if (c === "+") return regles.messages.plus;
+      return regles.messages.caractere.replace("{caractere}", montrer(c));
+    }
+    var chiffres = texte.replace(/[^0-9+]/g, "").replace(/^00/, "+");
+    var indicatifs = regles.indicatifs;
+    var indicatif = regles.departements[departementChoisi()] || regles.indicatif_par_defaut;
+    var national = null;
+    if (chiffres.charAt(0) === "+") {
+      for (var code in indicatifs) {
+        if (chiffres.indexOf(code, 1) === 1) {
+          indicatif = code;
+          national = chiffres.slice(1 + code.length);
+        }
+      }
+      if (national === null) return false; // not a French number
+    } else {
+      national = chiffres;
+      // "33 2 98…" without "+": phonenumbers takes the country code off when the rest is a number.
+      if (chiffres.indexOf(indicatif) === 0 && !accepte(chiffres, indicatifs[indicatif]) &&
+          accepte(chiffres.slice(indicatif.length), indicatifs[indicatif])) {
+        national = chiffres.slice(indicatif.length);
+      }
+    }
+    national = national.replace(/^0/, ""); // the trunk prefix, "(0)" of "+33 (0)2…" included
+    if (new RegExp("^(?:" + indicatifs[indicatif].surtaxes + ")$").test(national)) return regles.messages.surtaxe;
+    return accepte(national, indicatifs[indicatif]);
+  }
+
+  function accepte(national, motifs) {
+    return new RegExp("^(?:" + motifs.joignables + ")$").test(national);
+  }
 
   function premiereSaisie(champ) {
     return champ.querySelector("input, select, textarea");
@@ -132,9 +197,13 @@
         erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ), message: champ.getAttribute("data-message-format")});
       } else if (!texte && champ.hasAttribute("data-obligatoire")) {
         erreurs.push({ordre: ordre, champ: champ, cible: premiereSaisie(champ), message: champ.getAttribute("data-message-vide")});
-      } else if (texte && champ.hasAttribute("data-format") && (forme(champ) !== "source" || adressePage) &&
-                 !FORMATS[champ.getAttribute("data-format")](texte)) {
-        erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ), message: champ.getAttribute("data-message-format")});
+      } else if (texte && champ.hasAttribute("data-format") && (forme(champ) !== "source" || adressePage)) {
+        var verdict = FORMATS[champ.getAttribute("data-format")](texte, champ);
+        if (verdict !== true) {
+          var message = typeof verdict === "string" ? champ.getAttribute("data-libelle") + " : " + verdict
+            : champ.getAttribute("data-message-format");
+          erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ), message: message});
+        }
       }
     });
     if (!information) {

@@ -28,8 +28,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import phonenumbers
+
 from ..templating import rendre_gabarit
-from . import chemins
+from . import chemins, modele
 from .formulaire import (
     CHAMPS,
     FICHIER_FORMULAIRE_GITHUB,
@@ -72,6 +74,7 @@ class Question:
     message_format: str | None
     autocomplete: str  # "off" for the platform's own fields (never the reader's address)
     inputmode: str | None = None
+    regles: dict | None = None  # what the script needs to judge a telephone as the model does
 
     @property
     def id_html(self) -> str:
@@ -150,7 +153,58 @@ def question(champ: ChampProposition) -> Question:
         # published) in the platform's address or telephone.
         autocomplete=champ.autocomplete if (champ.autocomplete and not champ.public) else "off",
         inputmode="numeric" if format_ == "code-postal" else None,
+        regles=regles_telephone() if format_ == "telephone" else None,
     )
+
+
+# phonenumbers' metadata holds one pattern of national numbers per type of number.
+_DESCRIPTIONS = {
+    phonenumbers.PhoneNumberType.FIXED_LINE: "fixed_line",
+    phonenumbers.PhoneNumberType.MOBILE: "mobile",
+    phonenumbers.PhoneNumberType.TOLL_FREE: "toll_free",
+    phonenumbers.PhoneNumberType.VOIP: "voip",
+    phonenumbers.PhoneNumberType.UAN: "uan",
+    phonenumbers.PhoneNumberType.PREMIUM_RATE: "premium_rate",
+    phonenumbers.PhoneNumberType.SHARED_COST: "shared_cost",
+}
+
+
+def _motif(regions: list[str], types) -> str:
+    motifs = []
+    for region in regions:
+        metadonnees = phonenumbers.PhoneMetadata.metadata_for_region(region)
+        for genre in types:
+            description = getattr(metadonnees, _DESCRIPTIONS[genre], None) if genre in _DESCRIPTIONS else None
+            if description is not None and description.national_number_pattern:
+                motifs.append(description.national_number_pattern.replace("\\d", "[0-9]"))
+    return "|".join(dict.fromkeys(motifs))
+
+
+def regles_telephone() -> dict:
+    """modele.normalise_telephone's rule for the page's script, from the same sources: the same
+    characters and messages, and, per calling code of the French regions, the national numbers
+    it accepts and those it refuses as surcharged (patterns of phonenumbers' metadata)."""
+    regions: dict[str, list[str]] = {}
+    for region in sorted(modele.REGIONS_FRANCAISES):
+        regions.setdefault(str(phonenumbers.country_code_for_region(region)), []).append(region)
+    return {
+        "separateurs": modele.SEPARATEURS_TELEPHONE,
+        "indicatifs": {
+            code: {"joignables": _motif(liste, modele.TYPES_JOIGNABLES), "surtaxes": _motif(liste, modele.TYPES_SURTAXES)}
+            for code, liste in regions.items()
+        },
+        # A number written without "+" is read in the département's region, as the model does.
+        "departements": {
+            code: str(phonenumbers.country_code_for_region(region)) for code, region in modele.REGION_TELEPHONE.items()
+        },
+        "indicatif_par_defaut": str(phonenumbers.country_code_for_region("FR")),
+        "messages": {
+            "lettres": modele.MESSAGE_LETTRES,
+            "plus": modele.MESSAGE_PLUS,
+            "caractere": modele.MESSAGE_CARACTERE,
+            "surtaxe": modele.MESSAGE_SURTAXE,
+        },
+    }
 
 
 def questions(avec_champs_prives: bool = True) -> list[Question]:

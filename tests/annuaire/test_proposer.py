@@ -3,6 +3,7 @@ n'apparaît que s'il est configuré, la donnée privée ne part jamais vers GitH
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -13,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
 from emploi_accompagne import referentiel
-from emploi_accompagne.annuaire import chemins, formulaire, page_proposer, pages
+from emploi_accompagne.annuaire import chemins, formulaire, modele, page_proposer, pages
 from emploi_accompagne.annuaire.formulaire import (
     CHAMPS,
     SANS_REPONSE,
@@ -112,6 +113,21 @@ def test_les_formats_verifies_par_le_navigateur_ont_un_message_en_francais(page)
     }  # fmt: skip
     for conteneur in page.select("[data-format]"):
         assert conteneur["data-message-format"].startswith(conteneur["data-libelle"] + " : ")
+
+
+def test_le_champ_telephone_porte_la_regle_du_modele(page):
+    """The script judges a number with what the model gives (tests/annuaire/test_proposer_navigateur.py
+    compares their verdicts): its characters and messages, phonenumbers' patterns by calling code."""
+    [champ] = page.select("[data-champ=telephone]")
+    regles = json.loads(champ["data-regles"])
+    assert regles == page_proposer.regles_telephone()
+    assert regles["messages"]["lettres"] == modele.MESSAGE_LETTRES == "le numéro contient des lettres (O à la place de 0 ?)"
+    assert regles["separateurs"] == modele.SEPARATEURS_TELEPHONE
+    assert set(regles["indicatifs"]) == {"33", "262", "590", "594", "596"}
+    francais = regles["indicatifs"]["33"]
+    assert re.fullmatch(francais["joignables"], "298000000") and not re.fullmatch(francais["joignables"], "899123456")
+    assert re.fullmatch(francais["surtaxes"], "899123456") and re.fullmatch(francais["surtaxes"], "810123456")
+    assert [c["data-champ"] for c in page.select("[data-regles]")] == ["telephone"]
 
 
 def test_le_navigateur_ne_remplit_jamais_les_champs_de_la_plateforme_avec_les_donnees_du_lecteur(page):

@@ -21,6 +21,7 @@ from emploi_accompagne.annuaire.formulaire import (
     SANS_REPONSE,
     SOURCE_PLATEFORME,
 )
+from emploi_accompagne.annuaire.modele import normalise_telephone
 from tests.helpers.site import BuiltSite
 
 from .test_proposer import lire_bloc
@@ -190,7 +191,7 @@ FORMATS = [  # (champ, valeur, acceptée)
     ("telephone", "02 98 00 00 00", True),
     ("telephone", "+33 2 98 00 00 00", True),
     ("telephone", "+33 (0)2 98 00 00 00", True),
-    ("telephone", "0262 12 34 56", True),
+    ("telephone", "0262 12 34 56", False),  # a Réunion number written the national way, in the Finistère: see below
     ("telephone", "1298000000", False),
     ("telephone", "+262 262 12 34 56", True),
     ("telephone", "02 98 00 00", False),
@@ -198,9 +199,16 @@ FORMATS = [  # (champ, valeur, acceptée)
     ("courriel", "contact@example.org", True),
     ("courriel", "contact@example", False),
     ("courriel", "contact example.org", False),
+    ("courriel", "contact@exämple.org", False),
+    ("courriel", "contact@аpple.com", False),  # Cyrillic а
+    ("courriel", "contact@xn--pple-43d.com", False),
     ("site_web", "https://example.org", True),
     ("site_web", "http://example.org", False),
     ("site_web", "www.example.org", False),
+    ("site_web", "https://www.service-public.fr@evil.example/", False),
+    ("site_web", "https://аpple.com/", False),
+    ("site_web", "https://xn--pple-43d.com/", False),
+    ("site_web", "https://evil.example\\@www.service-public.fr/", False),
     ("code_postal", "29000", True),
     ("code_postal", "2900", False),
     ("code_postal", "29 000", True),
@@ -224,6 +232,35 @@ def test_les_formats_sont_verifies_avec_un_message_en_francais(onglet, site_cour
         else:
             assert erreurs == [message], valeur
             assert onglet.locator(f"#champ-{champ}").get_attribute("aria-invalid") == "true", valeur
+
+
+# Each one judged by the page's script and by modele.normalise_telephone (check, import, from-issue).
+TELEPHONES = [
+    "02 98 00 00 00", "06 12 34 56 78", "07 56 12 34 56", "0 800 12 34 56", "0806 12 34 56", "09 70 12 34 56",
+    "+33 (0)2 98 00 00 00", "0033 2 98 00 00 00", "33 2 98 00 00 00", "02.98.00.00.00", "02\u00a098\u00a000\u00a000\u00a000",
+    "05 55 XX XX XX", "04 74 OO OO OO", "О2 98 00 00 00", "02 98 00 00 00 x12", "tel:+33298000000",
+    "02 98 00 00 00 #12", "02 98 00 00 00 / 06 12 34 56 78", "02 98 +00 00 00", "02\u200b98 00 00 00",
+    "08 99 12 34 56", "08 92 12 34 56", "08 10 12 34 56", "08 25 12 34 56", "+33 8 99 12 34 56", "0890 12 34 56",
+    "+590 891 12 34 56", "0262 40 00 00", "+262 262 40 00 00", "0692 12 34 56", "+44 20 7946 0000", "02 98 00 00", "1298000000",
+]
+
+
+@pytest.mark.parametrize("departement", ["29 – Finistère", "974 – La Réunion"])
+def test_le_formulaire_juge_chaque_numero_comme_le_modele_avec_le_meme_message(onglet, site_courriel, departement):
+    ouvrir(onglet, site_courriel)
+    remplir(onglet, departement=departement)
+    generique = onglet.locator("[data-champ=telephone]").get_attribute("data-message-format")
+    for numero in TELEPHONES:
+        try:
+            normalise_telephone(numero, departement.split(" ")[0])
+            attendu = []
+        except ValueError as refus:
+            message = str(refus)
+            precis = not message.startswith(("numéro de téléphone invalide", "ce numéro n'est ni"))
+            attendu = [f"{LIBELLES['telephone']} : {message}" if precis else generique]
+        onglet.fill("#champ-telephone", numero)
+        onglet.click("#proposer-copier")
+        assert onglet.locator("#proposer-erreurs a").all_text_contents() == attendu, numero
 
 
 def test_une_page_source_choisie_mais_sans_adresse_est_signalee_sur_l_adresse(onglet, site_courriel):
