@@ -21,6 +21,7 @@ _MOTIFS = {
     "code_postal": "code postal à 5 chiffres, par exemple 01000",
     "code_insee": "code commune à 5 caractères (code officiel INSEE), par exemple 01053",
     "siret": "numéro SIRET à 14 chiffres, sans espace",
+    "telephone": "un seul numéro (30 caractères au plus) : un autre numéro va dans sites (une antenne) ou dans remarques",
 }
 
 

@@ -52,6 +52,8 @@ def avec_un_telephone(yaml_valide: str, numero: str, code: str = "29") -> str:
         "+33 2 98 OO OO OO",
         "02 98 00 00 00 poste 12",
         "О2 98 00 00 00",  # Cyrillic O
+        "04 71 48 OO OO",  # the contributors' report, through from-issue
+        "02 97 OO OO OO",  # the contributors' report, through import
     ],
 )
 def test_un_numero_avec_des_lettres_est_refuse(numero):
@@ -74,6 +76,13 @@ def test_un_numero_avec_des_lettres_est_refuse(numero):
 def test_un_autre_caractere_est_refuse_et_nomme(numero, en_cause):
     message = refus(numero)
     assert message.startswith(f"le numéro contient « {en_cause} » : écrire un seul numéro")
+
+
+def test_deux_numeros_dans_le_champ_sont_refuses_avec_ou_mettre_le_second(yaml_valide, ecrire):
+    """The contributors' report: « … / 06 … » was called « texte trop long »."""
+    texte = avec_un_telephone(yaml_valide, "05 55 20 30 40 / 06 12 34 56 78")
+    [p] = problemes(ecrire(texte))
+    assert p["champ"] == "telephone" and p["message"].startswith("un seul numéro (30 caractères au plus) : un autre numéro va dans sites")
 
 
 def test_le_signe_plus_n_est_accepte_qu_au_debut():

@@ -327,7 +327,7 @@ def test_un_resultat_qui_ne_dit_pas_exactement_ce_qui_etait_prevu_n_est_pas_ecri
     ("cellule", "message"),
     [
         ("05 55 XX XX XX", "le numéro contient des lettres (O à la place de 0 ?)"),
-        ("04 74 OO OO OO", "le numéro contient des lettres (O à la place de 0 ?)"),
+        ("02 97 OO OO OO", "le numéro contient des lettres (O à la place de 0 ?)"),
         ("08 99 12 34 56", "numéro surtaxé"),
         ("01 99 00 00 00 #12", "le numéro contient « # »"),
     ],
