@@ -253,7 +253,11 @@ class Lieu(_Strict):
     code_insee: Annotated[di.CodeCommune | None, Field(description="Code officiel (COG) de la commune, 5 caractères.", examples=["29019"])] = None
     telephone: Annotated[
         Telephone | None,
-        Field(description="Un seul numéro fixe, portable ou gratuit (jamais surtaxé), en chiffres, espaces ou points : il est vérifié et enregistré au format international.", examples=["04 74 00 00 00"]),
+        Field(
+            description="Un seul numéro fixe, portable ou gratuit (jamais surtaxé), en chiffres, espaces ou points : "
+            "il est vérifié et enregistré au format international.",
+            examples=["04 74 00 00 00"],
+        ),
     ] = None
     courriel: Annotated[Courriel | None, Field(description="Adresse e-mail de contact.", examples=["contact@exemple.fr"])] = None
     horaires_accueil: Annotated[
