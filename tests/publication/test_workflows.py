@@ -57,7 +57,8 @@ def zizmor(*options: str) -> list[dict]:
     executable = BIN / "zizmor"
     assert executable.exists(), f"{executable} introuvable : lancer `make install`"
     resultat = subprocess.run(
-        [str(executable), "--offline", "--format", "json", *options, str(WORKFLOWS)],
+        # The auditor persona: every finding, pedantic ones (an image without its digest) included.
+        [str(executable), "--offline", "--persona", "auditor", "--format", "json", *options, str(WORKFLOWS)],
         check=False, cwd=ROOT, capture_output=True, text=True,
     )
     try:
@@ -172,6 +173,16 @@ def test_checkout_ne_garde_pas_le_jeton(chemin):
         and (etape.get("with") or {}).get("persist-credentials") is not False
     ]
     assert not fautes, "actions/checkout sans `persist-credentials: false` : " + ", ".join(fautes)
+
+
+@pytest.mark.parametrize("chemin", FICHIERS, ids=nom)
+def test_chaque_image_de_conteneur_est_epinglee_par_son_empreinte(chemin):
+    """A tag (`debian:bookworm`) can be moved to another image; a digest cannot."""
+    for id_job, contenu in jobs(chemin):
+        conteneur = contenu.get("container")
+        image = conteneur.get("image") if isinstance(conteneur, dict) else conteneur
+        if image is not None:
+            assert re.search(r"@sha256:[0-9a-f]{64}$", image), f"{chemin.name} ({id_job}) : {image} sans @sha256:…"
 
 
 # --- the data check on pull requests ----------------------------------------------------------
