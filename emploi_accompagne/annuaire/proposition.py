@@ -2,14 +2,19 @@
 
 A proposal is the text of a GitHub issue opened with the form "Proposer une fiche", or the
 same block in an e-mail sent by the site's form: "### <libellé>", a blank line, the value
-(`_No response_` when empty), for the fields of `formulaire.CHAMPS`. Text before the first
-heading, and after an e-mail signature line ("-- "), is ignored.
+(`_No response_` when empty), for the fields of `formulaire.CHAMPS`. It starts with its first
+heading (the issue form writes nothing before it); what follows an e-mail signature line
+("-- ") is ignored.
 
 The text is untrusted: anyone can open an issue. So it is read strictly (known headings
 only, each once, one département, bounded size, no markup, no control characters, no
 YAML-looking lines, no `${{`), every value goes through the model, the new file is written
 by `ecriture` (a YAML emitter, one fiche changed) and validated whole by the loader before
 anything is written. A refusal names the heading and what is wrong, never echoes the value.
+
+What a maintainer checks is what GitHub shows: a text that GitHub would not display (an HTML
+comment, a link reference definition, a tag, text before the first heading) is refused, since
+the headings it hides would otherwise be read.
 
 Publishing rule: a value is published only if a public page backs it (the source is an
 https:// address: `lien_source`, status `source-publique`) or if a maintainer has confirmed
@@ -60,6 +65,7 @@ _NOMS_DU_MODELE = frozenset(
 )
 _LIGNE_YAML = re.compile(r"^\s*(?:-\s+)?(?P<cle>[A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s|$)")
 _BALISE = re.compile(r"<\s*[A-Za-z/!?]")
+_LIBELLE_MESSAGE = next(c.libelle for c in CHAMPS if c.id == "remarques")
 _CODE_DEPARTEMENT = re.compile(r"(?<![0-9A-Za-z])(\d{1,3}|2[AaBb])(?![0-9A-Za-z])")
 
 
@@ -135,9 +141,42 @@ AUCUNE_RUBRIQUE = (
     "« ### Département », « ### Source »… suivis de leur valeur."
 )
 
+EXPLICATION_TEXTE_INVISIBLE = """\
+Tout ce que la proposition contient doit se voir sur GitHub : un responsable vérifie ce qu'il
+lit, et le robot ne doit lire rien d'autre. Les commentaires HTML (« <!-- … --> »), les
+définitions de liens (« [nom]: adresse ») et les balises HTML n'apparaissent pas sur la page
+de l'issue : ils sont refusés, où qu'ils soient. La proposition commence par sa première
+rubrique, comme le formulaire l'écrit ; un message pour l'équipe va dans « Autre chose à nous
+dire »."""
+
+# What GitHub does not display, wherever it is in the text (in a private block too: an unclosed
+# tag there would hide every heading after it).
+_COMMENTAIRE_HTML = re.compile(r"<!--|-->")
+# CommonMark: a label in brackets then ":", also inside a block quote or a list item.
+_DEFINITION_DE_LIEN = re.compile(r"^(?:\s|>|[-*+](?=\s)|\d{1,9}[.)](?=\s))*\[[^\]]+\]:")
+# An HTML tag (`<details>`, `</div>`, `<style`), a declaration or an instruction (`<!x`, `<?x`);
+# not an address in brackets (`<nom@exemple.fr>`, `<https://…>`).
+_BALISE_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|<[!?]")
+
+
+def _texte_invisible(numero: int, ligne: str, *, balises: bool) -> str | None:
+    """Why GitHub would not show (part of) this line, in French; None if it shows all of it.
+    `balises`: also look for tags (the values of the public blocks are checked by `_defauts`)."""
+    if _COMMENTAIRE_HTML.search(ligne):
+        return (f"Commentaire HTML (ligne {numero}) : « <!-- » ou « --> » ; GitHub n'affiche pas ce "
+                "qu'un commentaire contient : le supprimer.")
+    if _DEFINITION_DE_LIEN.match(ligne):
+        return (f"Définition de lien (ligne {numero}) : une ligne « [nom]: adresse » n'apparaît pas "
+                "sur GitHub : écrire l'adresse en entier dans sa rubrique.")
+    if balises and _BALISE_HTML.search(ligne):
+        return (f"Balise HTML (ligne {numero}) : elle peut cacher du texte sur GitHub : écrire le "
+                "texte seul, sans « < … > ».")
+    return None
+
 
 def lire_blocs(texte: str) -> dict[str, Bloc]:
-    """The blocks of a proposal by field id; PropositionRefusee if a heading is written twice."""
+    """The blocks of a proposal by field id; PropositionRefusee if a heading is written twice, or
+    if the text holds anything GitHub does not show, or text before its first heading."""
     if len(texte.encode("utf-8")) > TAILLE_MAX_OCTETS:
         raise PropositionRefusee([f"Proposition trop longue (plus de {TAILLE_MAX_OCTETS} octets) : elle n'a pas été lue."])
     lignes = texte.replace("\r\n", "\n").replace("\r", "\n").split("\n")
@@ -145,15 +184,20 @@ def lire_blocs(texte: str) -> dict[str, Bloc]:
     titres: list[tuple[int, ChampProposition]] = []
     premiere: dict[str, int] = {}
     problemes = []
+    invisibles = []
+    texte_avant = None  # line of the first text before the first heading
     fin = len(lignes)
     for i, ligne in enumerate(lignes):
         if titres and ligne.rstrip("\n") in SIGNATURE:
             fin = i
             break
-        if not ligne.lstrip().startswith("### "):
-            continue
-        champ = par_libelle.get(_cle(ligne.lstrip()[4:]))
+        champ = par_libelle.get(_cle(ligne.lstrip()[4:])) if ligne.lstrip().startswith("### ") else None
+        dans_un_bloc_public = bool(titres) and titres[-1][1].public and champ is None
+        if invisible := _texte_invisible(i + 1, ligne, balises=not dans_un_bloc_public):
+            invisibles.append(invisible)
         if champ is None:
+            if not titres and ligne.strip() and texte_avant is None:
+                texte_avant = i + 1
             continue
         if champ.id in premiere:
             problemes.append(
@@ -164,7 +208,14 @@ def lire_blocs(texte: str) -> dict[str, Bloc]:
             premiere[champ.id] = i + 1
         titres.append((i, champ))
     if not titres:
-        raise PropositionRefusee([AUCUNE_RUBRIQUE])
+        raise PropositionRefusee([*invisibles, AUCUNE_RUBRIQUE], EXPLICATION_TEXTE_INVISIBLE if invisibles else "")
+    if texte_avant is not None:
+        invisibles.append(
+            f"Texte avant la première rubrique (ligne {texte_avant}) : la proposition commence par "
+            f"« ### {CHAMPS[0].libelle} » ; supprimer ce texte, ou l'écrire dans « {_LIBELLE_MESSAGE} »."
+        )
+    if invisibles:
+        raise PropositionRefusee(_trier(invisibles + problemes), EXPLICATION_TEXTE_INVISIBLE)
     if problemes:
         raise PropositionRefusee(problemes)
     blocs: dict[str, Bloc] = {}

@@ -84,11 +84,11 @@ def test_le_resume_markdown_dit_champ_par_champ_ce_qui_change_et_ce_qu_il_reste_
     assert "Proposé par : `Je suis job coach" in resume
 
 
-def test_le_bloc_d_un_e_mail_avec_du_texte_autour_et_le_contact_prive(lancer):
+def test_le_bloc_d_un_e_mail_avec_le_contact_prive_et_la_signature(lancer):
     corps = (
-        "Bonjour,\r\nVoici une proposition pour l'annuaire.\r\n\r\n"
-        + proposition({"departement": "29", "nom": "Plateforme du Finistère", "source": SOURCE}).replace("\n", "\r\n")
-        + "### Pour vous recontacter (facultatif)\r\n\r\nprenom.nom@exemple.org\r\n\r\n-- \r\nPrénom Nom\r\n06 00 00 00 00\r\n"
+        proposition({"departement": "29", "nom": "Plateforme du Finistère", "source": SOURCE}).replace("\n", "\r\n")
+        + "### Pour vous recontacter (facultatif)\r\n\r\nPrénom Nom <prenom.nom@exemple.org>\r\n\r\n"
+        "-- \r\nPrénom Nom\r\n06 00 00 00 00\r\n<https://www.exemple.org>\r\n"
     )
     sortie = lancer(corps, "--date", DATE)
     assert sortie.code == 0, sortie.stderr
@@ -96,6 +96,18 @@ def test_le_bloc_d_un_e_mail_avec_du_texte_autour_et_le_contact_prive(lancer):
     for secret in ("prenom.nom", "Prénom Nom", "06 00"):
         assert secret not in sortie.apres and secret not in sortie.stdout
     assert "« Pour vous recontacter » a été ignorée" in sortie.stdout
+
+
+def test_le_texte_d_un_e_mail_avant_le_bloc_est_a_retirer(lancer):
+    """Only the block is read, from its first heading: a greeting before it is pointed at."""
+    corps = "Bonjour,\r\nVoici une proposition pour l'annuaire.\r\n\r\n" + proposition(
+        {"departement": "29", "nom": "Plateforme du Finistère", "source": SOURCE}).replace("\n", "\r\n")
+    sortie = lancer(corps, "--date", DATE)
+    assert sortie.code == 1 and sortie.inchange
+    assert sortie.stderr.startswith(
+        "Texte avant la première rubrique (ligne 1) : la proposition commence par « ### Département » ; "
+        "supprimer ce texte, ou l'écrire dans « Autre chose à nous dire »."
+    )
 
 
 @pytest.mark.parametrize(
