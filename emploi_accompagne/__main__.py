@@ -93,7 +93,8 @@ def cmd_generer(args) -> int:
 def cmd_from_issue(args) -> int:
     from .annuaire.proposition import from_issue
 
-    return from_issue(args.fichier, date=args.date, numero=args.numero, confirmation=args.confirmation, donnees=args.donnees)
+    return from_issue(args.fichier, date=args.date, numero=args.numero, confirmation=args.confirmation,
+                      empreinte=args.empreinte, commentaires=args.commentaires, donnees=args.donnees)
 
 
 def cmd_pages(args) -> int:
@@ -152,12 +153,19 @@ def main(argv: list[str] | None = None) -> int:
         "from-issue",
         help="applique une proposition de fiche (issue GitHub ou e-mail) à data/plateformes.yaml",
         description="Sortie : 0 fichier modifié (résumé Markdown sur stdout) ; 1 proposition refusée "
-        "(explications sur stderr, rien d'écrit) ; 3 aucun changement (raison sur stdout).",
+        "(explications sur stderr, rien d'écrit) ; 3 aucun changement (raison sur stdout) ; 4 à confirmer "
+        "auprès de la plateforme (les informations lues et leur empreinte sur stdout, rien d'écrit) ; "
+        "5 erreur inattendue (rien d'écrit, détail sur stderr).",
     )
     issue.add_argument("fichier", help="texte de la proposition (corps de l'issue ou de l'e-mail), - pour l'entrée standard")
     issue.add_argument("--date", help="date de la vérification, AAAA-MM-JJ (par défaut : aujourd'hui)")
     issue.add_argument("--numero", help="numéro de l'issue d'origine")
-    issue.add_argument("--confirmation", help="comment un responsable a confirmé auprès de la plateforme")
+    issue.add_argument("--confirmation", help="comment un responsable a confirmé auprès de la plateforme "
+                       "(publié avec la fiche : sans nom de personne) ; avec --empreinte")
+    issue.add_argument("--empreinte", help="l'empreinte des informations confirmées, affichée par from-issue "
+                       "quand la proposition attend une confirmation (code 4)")
+    issue.add_argument("--commentaires", help="les commentaires de l'issue et les droits de leurs auteurs (JSON écrit "
+                       "par le workflow) : les « /confirmer » d'un responsable qui valent pour ces informations")
     issue.add_argument("--donnees", default=None, help=argparse.SUPPRESS)  # another file, for the tests
     issue.set_defaults(func=cmd_from_issue)
     schema = sub.add_parser("schema", help="écrit data/plateformes.schema.json")

@@ -18,15 +18,22 @@ the headings it hides would otherwise be read.
 
 Publishing rule: a value is published only if a public page backs it (the source is an
 https:// address: `lien_source`, status `source-publique`) or if a maintainer has confirmed
-it with the platform itself and says how (`--confirmation`: block `confirmation`, status
-`confirme`). A proposal from the platform's staff without a public page is refused until then.
+it with the platform itself and says how (block `confirmation`, status `confirme`). The
+confirmation names the values it is for by their digest (`empreinte`: what `from-issue`
+shows, in the form people read them, while the proposal waits for it): it applies only as
+long as the proposal gives those same values. The maintainer's name goes in the pull request,
+never in the data.
 """
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 import sys
+import traceback
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -37,6 +44,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .. import referentiel
 from .chargement import DonneesInvalides, charger_plateformes_texte
+from .coordonnees import telephone_affiche
 from .ecriture import ORDRE_DES_CHAMPS, EcritureImpossible, remplacer_fiche
 from .erreurs import message_en_francais
 from .formulaire import CHAMPS, SANS_REPONSE, SOURCE_PLATEFORME, ChampProposition
@@ -410,7 +418,9 @@ _LIBELLES_GESTION = {
 }
 _DE_LA_FICHE = {c.chemin[0]: c for c in CHAMPS if c.chemin and c.chemin[0] != "departement"}
 _CHAMPS_LIEU = {"telephone": "téléphone", "courriel": "e-mail", "adresse": "adresse", "code_postal": "code postal",
-                "commune": "commune", "nom": "nom", "site_web": "site web"}
+                "commune": "commune", "nom": "nom", "site_web": "site web", "siret": "SIRET",
+                "complement_adresse": "complément d'adresse", "code_insee": "code INSEE",
+                "horaires_accueil": "horaires", "accessibilite_lieu": "accessibilité", "lien_source": "source"}
 
 
 def _rang_du_champ(cle: str) -> int:
@@ -522,17 +532,124 @@ def _messages_du_modele(erreur: ValidationError, lecture: _Lecture, blocs: dict[
     return problemes
 
 
-EXPLICATION_CONFIRMATION = """\
-Cette proposition vient de la plateforme elle-même et ne cite aucune page publique : elle ne
-peut pas être publiée telle quelle. Un responsable de l'annuaire doit d'abord confirmer ces
-informations **auprès de la plateforme**, par un moyen qui ne vient pas de la proposition
-(par exemple en appelant le numéro de la plateforme publié par l'ARS, la MDPH ou le
-département, ou en écrivant à l'adresse de son site officiel), puis commenter l'issue par :
+# --- confirmation by a maintainer -------------------------------------------------------------
 
-    /confirmer appel au numéro publié par l'ARS
+# Hex digits of the digest shown and quoted in "/confirmer <empreinte> …". They name the values;
+# on GitHub the whole digest binds them (see confirmations.py), so that no edit can reuse them.
+LONGUEUR_EMPREINTE = 8
+_EMPREINTE = re.compile(r"[0-9a-f]{6,64}")
+_COMPTE = re.compile(r"(?<![\w.])@[A-Za-z0-9]")  # "@alice" (an e-mail address is not one)
 
-(sans nom de personne). Autre possibilité : donner dans la rubrique « Source » l'adresse
-https:// d'une page publique qui contient ces informations."""
+
+@dataclass(frozen=True)
+class ConfirmationDuResponsable:
+    """A maintainer's word: the platform itself confirmed the values whose digest starts with `empreinte`."""
+
+    moyen: str  # how, without anyone's name: published with the fiche (`confirmation.moyen`)
+    empreinte: str  # the digest quoted (hex), or the whole digest
+    par: str | None = None  # who, a GitHub account: named in the pull request, never in the data
+    date: dt.date | None = None  # the day of the confirmation (by default, the command's --date)
+
+
+class ConfirmationAttendue(Exception):
+    """The proposal is valid but only the platform backs it: nothing is written until a
+    maintainer confirms these values. `message` (Markdown) shows them, as people read them,
+    with their digest and how to confirm."""
+
+    def __init__(self, message: str, empreinte: str):
+        self.message = message
+        self.empreinte = empreinte
+        super().__init__(message)
+
+
+def defauts_du_moyen(moyen: str) -> list[str]:
+    """What makes the text of a confirmation unfit for the data (it is published), in French."""
+    if not moyen.strip():
+        return ["dire comment la plateforme a confirmé, par exemple « appel au numéro publié par l'ARS »"]
+    defauts = _defauts(_une_ligne(moyen), dans_la_fiche=True, adresse_web=False)
+    if _COMPTE.search(moyen):
+        defauts.append(
+            "pas de @compte : ce texte est publié avec la fiche, sans nom de personne "
+            "(le nom du responsable figure dans la pull request)"
+        )
+    return defauts
+
+
+def empreinte_des_valeurs(code: str, source: Source, valeurs: dict[str, Any]) -> str:
+    """SHA-256 (hex) of what a proposal would publish: its département, its source and each of its
+    values as the fiche would hold them ("02 98 00 00 00" and "0298000000" give the same digest)."""
+    contenu = {"departement": code, "source": source.page or SOURCE_PLATEFORME, "valeurs": valeurs}
+    texte = json.dumps(contenu, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(texte.encode("utf-8")).hexdigest()
+
+
+def _qui_et_quand(confirmation: ConfirmationDuResponsable) -> str:
+    par = f" de {_code(confirmation.par)}" if confirmation.par else ""
+    le = f" du {confirmation.date.isoformat()}" if confirmation.date else ""
+    return f"{par}{le}"
+
+
+def _ne_vaut_plus(confirmation: ConfirmationDuResponsable) -> str:
+    return (
+        f"La confirmation{_qui_et_quand(confirmation)} (empreinte "
+        f"{_code(confirmation.empreinte[:LONGUEUR_EMPREINTE])}) ne vaut pas pour les informations "
+        "ci-dessous : elles ne sont plus celles qu'elle confirmait. Les relire, puis confirmer de nouveau "
+        "avec leur empreinte."
+    )
+
+
+def message_a_confirmer(code: str, valeurs: dict[str, Any], empreinte: str, *, notes: Sequence[str] = (),
+                        a_savoir: Sequence[str] = ()) -> str:
+    """The bot's answer to a proposal that waits for a maintainer: thanks, the values read (as people
+    read them) and their digest, then, for the maintainers, how to confirm. The whole digest is in
+    an HTML comment at the end, for confirmations.py."""
+    dep = referentiel.departement(code)
+    court = empreinte[:LONGUEUR_EMPREINTE]
+    lignes = ["## Merci ! Votre proposition est à confirmer auprès de la plateforme", ""]
+    for note in notes:
+        lignes += [f"> **À noter** : {note}", ""]
+    lignes += [
+        "Elle ne cite pas de page publique : avant de publier ces informations, un responsable de l'annuaire "
+        "va les vérifier **auprès de la plateforme**, par un moyen qui ne vient pas de cette issue (par exemple "
+        "en appelant le numéro publié par l'ARS, la MDPH ou le département). Vous n'avez rien à corriger.",
+        "",
+        "### Ce que le robot a lu dans l'issue",
+        "",
+        f"- **Département** : {_code(f'{dep.code} – {dep.nom}')}",
+    ]
+    for cle, valeur in valeurs.items():
+        if isinstance(valeur, list):
+            lignes.append(f"- **{_libelle(cle)}** :")
+            lignes += [f"  {n}. {_lisible(cle, entree)}" for n, entree in enumerate(valeur, 1)]
+        else:
+            lignes.append(f"- **{_libelle(cle)}** : {_lisible(cle, valeur)}")
+    lignes += [f"- **Source** : {_code(SOURCE_PLATEFORME)}", ""]
+    lignes += [
+        f"Empreinte de ces informations : **`{court}`**. Si l'issue est modifiée, le robot la relit et donne "
+        "une nouvelle empreinte : une confirmation ne vaut que pour les informations de son empreinte.",
+        "",
+        "<details><summary>Pour les responsables de l'annuaire : confirmer</summary>",
+        "",
+        "Vérifiez **chacune** des informations ci-dessus auprès de la plateforme, par un moyen qui ne vient pas "
+        "de l'issue, puis commentez l'issue par :",
+        "",
+        f"    /confirmer {court} appel au numéro publié par l'ARS",
+        "",
+        "c'est-à-dire l'empreinte, puis comment la plateforme a confirmé. Ce texte est publié avec la fiche : "
+        "aucun nom de personne (le vôtre figure dans la pull request). Seul un compte qui peut écrire dans le "
+        f"dépôt peut confirmer. Empreinte complète : `{empreinte}`.",
+        "",
+        *([f"Ensuite, dans la pull request : {a_savoir[0][0].lower()}{a_savoir[0][1:]}"] if len(a_savoir) == 1 else
+          ["Ensuite, dans la pull request :", "", *(f"- {texte}" for texte in a_savoir)] if a_savoir else []),
+        *([""] if a_savoir else []),
+        "</details>",
+        "",
+        f"<!-- empreinte-complete: {empreinte} -->",
+    ]
+    return "\n".join(lignes) + "\n"
+
+
+# --- applying ---------------------------------------------------------------------------------
 
 
 def appliquer(
@@ -540,13 +657,16 @@ def appliquer(
     texte_yaml: str,
     *,
     date: dt.date,
-    confirmation: str | None = None,
+    confirmations: Sequence[ConfirmationDuResponsable] = (),
+    notes: Sequence[str] = (),
     numero: int | None = None,
     nom_fichier: str = "data/plateformes.yaml",
 ) -> Resultat:
     """The new text of the file with the proposal applied to its fiche, and the summary.
 
-    Raises PropositionRefusee (nothing to write) or AucunChangement.
+    `confirmations` (the latest first): the first one whose digest is the proposal's applies.
+    `notes` (French, Markdown): said to the proposal's author if it waits for a confirmation.
+    Raises PropositionRefusee (nothing to write), AucunChangement or ConfirmationAttendue.
     """
     blocs = lire_blocs(proposition)
     # The private field (contact) is never read: not even checked, never echoed.
@@ -570,10 +690,6 @@ def appliquer(
             source = lire_source(blocs["source"].valeur)
         except ValueError as erreur:
             problemes.append(_probleme(blocs["source"], blocs["source"].ligne, str(erreur)))
-    if confirmation is not None:
-        confirmation = _une_ligne(confirmation)
-        mauvais = _defauts(confirmation, dans_la_fiche=True, adresse_web=False) if confirmation else ["texte vide"]
-        problemes.extend(f"Option --confirmation : {d}." for d in mauvais)
     if code is None or source is None:
         raise PropositionRefusee(_trier(problemes))
 
@@ -587,41 +703,53 @@ def appliquer(
     actuelle = next(p for p in actuelles if p.departement == code)
     # The other values are still checked, so that every problem is reported at once.
     lecture = _lire_valeurs(blocs, code, actuelle, exclus={cle for cle, liste in defauts.items() if liste})
-
-    # The bookkeeping fields follow the publishing rule.
-    gestion: dict[str, Any] = {"date_maj": date}
-    confirmation_attendue = source.page is None and confirmation is None
     if source.page:
-        gestion["lien_source"] = source.page
         lecture.origine.setdefault("lien_source", blocs["source"])
-    if confirmation is not None or confirmation_attendue:
-        gestion["statut_verification"] = StatutVerification.CONFIRME
-        # Without --confirmation, a stand-in lets the model find every other problem first.
-        gestion["confirmation"] = {"date": date, "moyen": confirmation or "à confirmer"}
-    else:
-        gestion["statut_verification"] = StatutVerification.SOURCE_PUBLIQUE
-
     avant = actuelle.model_dump()
-    fusion = {**avant, **lecture.valeurs, **gestion}
-    try:
-        nouvelle = Plateforme.model_validate(fusion, context={CONTEXT_DEPARTEMENT: code})
-    except ValidationError as erreur:
-        problemes.extend(_messages_du_modele(erreur, lecture, blocs))
-    if confirmation_attendue:
-        problemes.append(_probleme(blocs["source"], blocs["source"].ligne,
-                                   "la plateforme est la seule source : un responsable doit confirmer avant publication"))
-    if problemes:
-        raise PropositionRefusee(_trier(problemes), EXPLICATION_CONFIRMATION if confirmation_attendue else "")
 
+    def gestion(retenue: ConfirmationDuResponsable | None) -> dict[str, Any]:
+        """The bookkeeping fields, by the publishing rule."""
+        jour = retenue.date if retenue and retenue.date else date
+        champs: dict[str, Any] = {"date_maj": jour}
+        if source.page:
+            champs["lien_source"] = source.page
+        if retenue is not None or source.page is None:
+            champs["statut_verification"] = StatutVerification.CONFIRME
+            # Until a maintainer confirms, a stand-in lets the model find every other problem first.
+            champs["confirmation"] = {"date": jour, "moyen": retenue.moyen if retenue else "à confirmer"}
+        else:
+            champs["statut_verification"] = StatutVerification.SOURCE_PUBLIQUE
+        return champs
+
+    def valider(champs: dict[str, Any]) -> Plateforme | None:
+        try:
+            return Plateforme.model_validate({**avant, **lecture.valeurs, **champs}, context={CONTEXT_DEPARTEMENT: code})
+        except ValidationError as erreur:
+            problemes.extend(_messages_du_modele(erreur, lecture, blocs))
+            return None
+
+    champs = gestion(None)
+    nouvelle = valider(champs)
+    if problemes or nouvelle is None:
+        raise PropositionRefusee(_trier(problemes))
     if not lecture.valeurs:
         raise AucunChangement(
             f"La proposition ne donne aucune information sur la plateforme (toutes les rubriques de la fiche "
             f"sont vides) : la fiche {code} ne change pas."
         )
+    # What the proposal would publish, as the fiche would hold it: what a confirmation is for.
+    valeurs = {cle: _brut(nouvelle.model_dump()[cle]) for cle in sorted(lecture.valeurs, key=_rang_du_champ)}
+    empreinte = empreinte_des_valeurs(code, source, valeurs)
+    retenue = next((c for c in confirmations if empreinte.startswith(c.empreinte.lower())), None)
+    if retenue is not None:
+        champs = gestion(retenue)
+        nouvelle = valider(champs)
+        if problemes or nouvelle is None:
+            raise PropositionRefusee(_trier(problemes))
     apres = nouvelle.model_dump()
     changements = [
         Changement(cle, _libelle(cle), _brut(avant[cle]), _brut(apres[cle]))
-        for cle in [*lecture.valeurs, *gestion]
+        for cle in [*lecture.valeurs, *champs]
         if cle != "date_maj" and avant[cle] != apres[cle]
     ]
     if not changements:
@@ -629,20 +757,29 @@ def appliquer(
             f"La proposition ne change rien à la fiche {code} : elle redit les informations déjà publiées, "
             "avec la même source."
         )
-    changements.append(Changement("date_maj", _libelle("date_maj"), avant["date_maj"], date))
-    valeurs = {c.champ: c.apres for c in changements}
+    if retenue is None and source.page is None:
+        raise ConfirmationAttendue(
+            message_a_confirmer(
+                code, valeurs, empreinte, notes=[*notes, *(_ne_vaut_plus(c) for c in confirmations[:1])],
+                a_savoir=lecture.a_faire,
+            ),
+            empreinte,
+        )
+    changements.append(Changement("date_maj", _libelle("date_maj"), avant["date_maj"], champs["date_maj"]))
+    nouvelles_valeurs = {c.champ: c.apres for c in changements}
     try:
-        texte = remplacer_fiche(texte_yaml, code, valeurs)
+        texte = remplacer_fiche(texte_yaml, code, nouvelles_valeurs)
         charger_plateformes_texte(texte, nom_fichier)
     except EcritureImpossible as erreur:
         raise PropositionRefusee([f"{nom_fichier} : {erreur}."]) from None
     except DonneesInvalides as erreur:
         raise PropositionRefusee([str(p) for p in erreur.problemes], "Le fichier modifié serait invalide : rien n'a été écrit.") from None
 
-    a_faire, informations = _a_faire(blocs, lecture, source, actuelle, nouvelle, confirmation, code)
+    a_faire, informations = _a_faire(blocs, lecture, source, actuelle, nouvelle, retenue, code)
     resultat = Resultat(code, texte, changements, a_faire, "", informations)
     resultat.resume = resume_markdown(
-        resultat, numero=numero, date=date, source=source, confirmation=confirmation, nom_fichier=nom_fichier
+        resultat, numero=numero, date=champs["date_maj"], source=source, confirmation=retenue,
+        empreinte=empreinte, nom_fichier=nom_fichier,
     )
     return resultat
 
@@ -654,7 +791,7 @@ def _libelle(cle: str) -> str:
 
 
 def _a_faire(blocs, lecture: _Lecture, source: Source, actuelle: Plateforme, nouvelle: Plateforme,
-             confirmation: str | None, code: str) -> tuple[list[str], list[str]]:
+             confirmation: ConfirmationDuResponsable | None, code: str) -> tuple[list[str], list[str]]:
     a_faire: list[str] = []
     informations: list[str] = []
     if source.page:
@@ -667,15 +804,16 @@ def _a_faire(blocs, lecture: _Lecture, source: Source, actuelle: Plateforme, nou
                 f"La source de la fiche change (avant : {_code(actuelle.lien_source)}) : vérifier que la nouvelle "
                 "page confirme aussi les informations que la proposition ne change pas, sinon les retirer."
             )
-        if actuelle.statut_verification is StatutVerification.CONFIRME:
+        if actuelle.statut_verification is StatutVerification.CONFIRME and confirmation is None:
             informations.append(
                 "La fiche était confirmée par la plateforme ; elle repasse en « source publique » "
                 "car les nouvelles informations viennent d'une page publique (la confirmation précédente est gardée)."
             )
     if confirmation:
         a_faire.append(
-            f"Vérifier que la confirmation notée ({_code(confirmation)}) a bien été obtenue auprès de la "
-            "plateforme, par un moyen qui ne vient pas de la proposition."
+            f"Vérifier que la confirmation notée ({_code(confirmation.moyen)}) a bien été obtenue auprès de la "
+            "plateforme, par un moyen qui ne vient pas de la proposition, et qu'elle porte sur chaque information "
+            "du tableau."
         )
     a_faire.extend(lecture.a_faire)
     for lieu in [nouvelle, *nouvelle.sites]:
@@ -714,20 +852,37 @@ def _code(texte: Any, *, dans_un_tableau: bool = False) -> str:
     return f"{cloture}{espace}{texte}{espace}{cloture}"
 
 
-def _montrer(valeur: Any) -> str:
+def _telephone_lisible(valeur: str) -> str:
+    """"+33298000000" -> "02 98 00 00 00", as people write it (the file keeps E.164)."""
+    try:
+        return telephone_affiche(valeur)
+    except phonenumbers.NumberParseException:
+        return valeur
+
+
+def _lisible(cle: str, valeur: Any, *, dans_un_tableau: bool = False) -> str:
+    """A value of the fiche as people read it, in inline code (a group of fields: each named)."""
     if valeur is None or valeur == [] or valeur == {}:
         return "_vide_"
-    if isinstance(valeur, list):
-        return f"{len(valeur)} entrée(s), ci-dessous"
     if isinstance(valeur, dict):
-        return ", ".join(f"{k} {_code(v, dans_un_tableau=True)}" for k, v in valeur.items())
+        return ", ".join(f"{_CHAMPS_LIEU.get(k, k)} {_lisible(k, v, dans_un_tableau=dans_un_tableau)}"
+                         for k, v in valeur.items())
     if isinstance(valeur, dt.date):
-        return _code(valeur.isoformat(), dans_un_tableau=True)
-    return _code(valeur, dans_un_tableau=True)
+        valeur = valeur.isoformat()
+    elif cle == "telephone" and isinstance(valeur, str):
+        valeur = _telephone_lisible(valeur)
+    return _code(valeur, dans_un_tableau=dans_un_tableau)
+
+
+def _montrer(cle: str, valeur: Any) -> str:
+    if isinstance(valeur, list) and valeur:
+        return f"{len(valeur)} entrée(s), ci-dessous"
+    return _lisible(cle, valeur, dans_un_tableau=True)
 
 
 def resume_markdown(resultat: Resultat, *, numero: int | None, date: dt.date, source: Source,
-                    confirmation: str | None, nom_fichier: str = "data/plateformes.yaml") -> str:
+                    confirmation: ConfirmationDuResponsable | None, empreinte: str,
+                    nom_fichier: str = "data/plateformes.yaml") -> str:
     dep = referentiel.departement(resultat.code)
     lignes = [f"## Proposition de fiche : {dep.code} – {dep.nom}", ""]
     origine = f"Proposition #{numero}" if numero is not None else "Proposition"
@@ -735,17 +890,23 @@ def resume_markdown(resultat: Resultat, *, numero: int | None, date: dt.date, so
     if source.page:
         lignes.append(f"- **Source** : page publique {_code(source.page)}")
     if confirmation:
-        lignes.append(f"- **Confirmée par la plateforme** (noté par un responsable) : {_code(confirmation)}")
+        # The maintainer is named here (the pull request), never in the data.
+        par = f" par @{confirmation.par}" if confirmation.par else " par un responsable"
+        le = f" le {confirmation.date.isoformat()}" if confirmation.date else ""
+        lignes.append(
+            f"- **Confirmée par la plateforme** : {_code(confirmation.moyen)} (noté{par}{le}, pour les informations "
+            f"d'empreinte {_code(empreinte[:LONGUEUR_EMPREINTE])})"
+        )
     etat = "confirme" if confirmation else "source-publique"
     lignes += [f"- **État de la fiche** après fusion : « {etat} »", ""]
     lignes += ["### Ce qui change", "", "| Champ | Avant | Après |", "|---|---|---|"]
     for c in resultat.changements:
-        lignes.append(f"| {c.libelle} (`{c.champ}`) | {_montrer(c.avant)} | {_montrer(c.apres)} |")
+        lignes.append(f"| {c.libelle} (`{c.champ}`) | {_montrer(c.champ, c.avant)} | {_montrer(c.champ, c.apres)} |")
     for c in resultat.changements:
         if isinstance(c.apres, list):
             lignes += ["", f"**{c.libelle}** (nouvelle liste) :", ""]
             for entree in c.apres:
-                lignes.append("- " + ", ".join(f"{k} {_code(v)}" for k, v in entree.items()))
+                lignes.append("- " + _lisible(c.champ, entree))
     lignes += ["", "### À faire avant de fusionner", ""]
     lignes += [f"- [ ] {tache}" for tache in resultat.a_faire]
     if resultat.informations:
@@ -759,6 +920,13 @@ def resume_markdown(resultat: Resultat, *, numero: int | None, date: dt.date, so
 CODE_APPLIQUEE = 0  # the file changed; the summary (Markdown) is on stdout
 CODE_REFUSEE = 1  # nothing written; French problems on stderr, fit for an issue comment
 CODE_AUCUN_CHANGEMENT = 3  # nothing to write; the reason (one French sentence) is on stdout
+CODE_A_CONFIRMER = 4  # nothing written; stdout: the values read, their digest, how to confirm (Markdown)
+CODE_ERREUR_INATTENDUE = 5  # a bug, not the proposal's fault: nothing written; stderr: a French line, then the details
+
+ERREUR_INATTENDUE = (
+    "Erreur inattendue de from-issue : ce n'est pas la faute de la proposition, et rien n'a été modifié. "
+    "Détail pour les développeurs :"
+)
 
 
 def _lire_entree(fichier: str) -> bytes:
@@ -777,10 +945,24 @@ def from_issue(
     date: str | None = None,
     numero: str | None = None,
     confirmation: str | None = None,
+    empreinte: str | None = None,
+    commentaires: str | None = None,
     donnees: Path | None = None,
 ) -> int:
-    """`python -m emploi_accompagne from-issue FICHIER [--date] [--numero] [--confirmation]`."""
+    """`python -m emploi_accompagne from-issue FICHIER [--date] [--numero] [--confirmation --empreinte]
+    [--commentaires]`: the exit code says what happened (CODE_…), never a traceback for a refusal."""
+    try:
+        return _from_issue(fichier, date=date, numero=numero, confirmation=confirmation, empreinte=empreinte,
+                           commentaires=commentaires, donnees=donnees)
+    except Exception:
+        print(ERREUR_INATTENDUE, file=sys.stderr)
+        traceback.print_exc(file=sys.stderr)
+        return CODE_ERREUR_INATTENDUE
+
+
+def _from_issue(fichier, *, date, numero, confirmation, empreinte, commentaires, donnees) -> int:
     from .chargement import FICHIER_PLATEFORMES, nom_du_fichier
+    from .confirmations import confirmations_des_commentaires
     from .ecriture import ecrire_atomiquement
 
     chemin = Path(donnees) if donnees else FICHIER_PLATEFORMES
@@ -793,6 +975,24 @@ def from_issue(
             problemes.append("Option --date : date à écrire au format AAAA-MM-JJ, par exemple 2026-11-30.")
         if numero is not None and not (numero.isascii() and numero.isdigit()):
             problemes.append("Option --numero : le numéro de l'issue, en chiffres.")
+        confirmations: list[ConfirmationDuResponsable] = []
+        if (confirmation is None) != (empreinte is None):
+            problemes.append(
+                "Options --confirmation et --empreinte : l'une ne va pas sans l'autre (l'empreinte est celle que "
+                "from-issue affiche quand la proposition attend une confirmation)."
+            )
+        elif confirmation is not None and empreinte is not None:
+            problemes += [f"Option --confirmation : {defaut}." for defaut in defauts_du_moyen(confirmation)]
+            if not _EMPREINTE.fullmatch(empreinte.strip().lower()):
+                problemes.append(
+                    "Option --empreinte : l'empreinte affichée par from-issue (6 à 64 chiffres et lettres a à f), "
+                    "par exemple 3f9a1c2b."
+                )
+            confirmations.append(ConfirmationDuResponsable(_une_ligne(confirmation), empreinte.strip().lower()))
+        notes: list[str] = []
+        if commentaires is not None:
+            trouvees, notes = confirmations_des_commentaires(json.loads(Path(commentaires).read_text(encoding="utf-8")))
+            confirmations += trouvees
         if problemes:
             raise PropositionRefusee(problemes)
         texte_proposition = decoder(_lire_entree(fichier))
@@ -801,7 +1001,7 @@ def from_issue(
         except (OSError, UnicodeDecodeError):
             raise PropositionRefusee([f"{nom} : fichier introuvable ou illisible."]) from None
         resultat = appliquer(
-            texte_proposition, texte_yaml, date=jour, confirmation=confirmation,
+            texte_proposition, texte_yaml, date=jour, confirmations=confirmations, notes=notes,
             numero=int(numero) if numero else None, nom_fichier=nom,
         )
     except PropositionRefusee as refus:
@@ -814,6 +1014,9 @@ def from_issue(
     except AucunChangement as rien:
         print(str(rien))
         return CODE_AUCUN_CHANGEMENT
+    except ConfirmationAttendue as attente:
+        sys.stdout.write(attente.message)
+        return CODE_A_CONFIRMER
     ecrire_atomiquement(chemin, resultat.texte)
     sys.stdout.write(resultat.resume)
     return CODE_APPLIQUEE

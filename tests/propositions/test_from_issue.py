@@ -4,8 +4,10 @@ une confirmation de la plateforme l'appuie, et dit en Markdown ce qui change et 
 à faire.
 
 Sorties : 0 = fichier modifié (résumé sur stdout) ; 1 = refusée (erreurs sur stderr, rien
-d'écrit) ; 3 = aucun changement (raison sur stdout)."""
+d'écrit) ; 3 = aucun changement (raison sur stdout) ; 4 = à confirmer auprès de la plateforme
+(ce qui a été lu et son empreinte sur stdout, rien d'écrit) ; 5 = erreur inattendue."""
 import datetime as dt
+import re
 
 import pytest
 import yaml
@@ -76,7 +78,7 @@ def test_le_resume_markdown_dit_champ_par_champ_ce_qui_change_et_ce_qu_il_reste_
     resume = sortie.stdout
     assert resume.startswith("## Proposition de fiche : 29 – Finistère\n")
     assert "Proposition #12" in resume
-    assert "| Téléphone (`telephone`) | _vide_ | `+33298000000` |" in resume
+    assert "| Téléphone (`telephone`) | _vide_ | `02 98 00 00 00` |" in resume  # as people write it
     assert "| État de la fiche (`statut_verification`) | `a-completer` | `source-publique` |" in resume
     assert "| Date de vérification (`date_maj`) | `2026-11-23` | `2026-11-30` |" in resume
     assert "### À faire avant de fusionner" in resume
@@ -186,16 +188,22 @@ def test_une_nouvelle_source_remplace_l_ancienne_et_le_resume_le_signale(lancer)
 PAR_LA_PLATEFORME = {**COMPLETE, "source": "Je travaille à la plateforme", "role": "Je travaille à la plateforme emploi accompagné"}
 
 
-def test_la_plateforme_sans_page_publique_est_refusee_tant_qu_un_responsable_n_a_pas_confirme(lancer):
+def test_la_plateforme_sans_page_publique_attend_qu_un_responsable_confirme_et_rien_n_est_ecrit(lancer):
     sortie = lancer(proposition(PAR_LA_PLATEFORME), "--numero", "12", "--date", DATE)
-    assert sortie.code == 1 and sortie.inchange
-    assert "la plateforme est la seule source" in sortie.stderr
-    assert "/confirmer" in sortie.stderr and "auprès de la plateforme" in sortie.stderr
-    assert sortie.stdout == ""
+    assert sortie.code == 4 and sortie.inchange
+    assert sortie.stdout.startswith("## Merci ! Votre proposition est à confirmer auprès de la plateforme")
+    assert "Vous n'avez rien à corriger" in sortie.stdout and "/confirmer " in sortie.stdout
+    assert sortie.stderr == ""
 
 
-def test_avec_la_confirmation_d_un_responsable_la_fiche_est_confirmee(lancer):
-    sortie = lancer(proposition(PAR_LA_PLATEFORME), "--date", DATE, "--confirmation", "appel au numéro publié par l'ARS")
+def empreinte_affichee(sortie) -> str:
+    return re.search(r"Empreinte de ces informations : \*\*`([0-9a-f]{8})`\*\*", sortie.stdout)[1]
+
+
+def test_avec_la_confirmation_d_un_responsable_pour_cette_empreinte_la_fiche_est_confirmee(lancer):
+    empreinte = empreinte_affichee(lancer(proposition(PAR_LA_PLATEFORME), "--date", DATE))
+    sortie = lancer(proposition(PAR_LA_PLATEFORME), "--date", DATE,
+                    "--confirmation", "appel au numéro publié par l'ARS", "--empreinte", empreinte)
     assert sortie.code == 0, sortie.stderr
     seule_la_fiche_change(sortie, "29")
     f = fiche(sortie.apres, "29")
@@ -203,12 +211,22 @@ def test_avec_la_confirmation_d_un_responsable_la_fiche_est_confirmee(lancer):
     assert f["confirmation"] == {"date": DATE, "moyen": "appel au numéro publié par l'ARS"}
     assert f["lien_source"] == ""  # no public page: the confirmation backs the contacts
     assert "Confirmée par la plateforme" in sortie.stdout
+    assert f"pour les informations d'empreinte `{empreinte}`" in sortie.stdout
 
 
-def test_une_confirmation_elle_meme_hostile_est_refusee(lancer):
-    sortie = lancer(proposition(PAR_LA_PLATEFORME), "--date", DATE, "--confirmation", "<b>ok</b>")
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (["--confirmation", "<b>ok</b>", "--empreinte", "3f9a1c2b"], "Option --confirmation : balise HTML refusée"),
+        (["--confirmation", "appel, noté par @alice", "--empreinte", "3f9a1c2b"], "Option --confirmation : pas de @compte"),
+        (["--confirmation", "appel au numéro publié par l'ARS"], "Options --confirmation et --empreinte : l'une ne va pas sans l'autre"),
+        (["--confirmation", "appel", "--empreinte", "3f9a"], "Option --empreinte : l'empreinte affichée par from-issue"),
+    ],
+)
+def test_une_confirmation_hostile_ou_incomplete_est_refusee(lancer, options, message):
+    sortie = lancer(proposition(PAR_LA_PLATEFORME), "--date", DATE, *options)
     assert sortie.code == 1 and sortie.inchange
-    assert "Option --confirmation : balise HTML refusée" in sortie.stderr
+    assert message in sortie.stderr
 
 
 # --- nothing to change -------------------------------------------------------------------------

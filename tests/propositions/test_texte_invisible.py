@@ -33,7 +33,7 @@ def refusee(sortie, *lignes_attendues: str) -> list[str]:
 def test_la_proposition_cachee_dans_un_commentaire_html_est_refusee_sans_rien_confirmer(lancer):
     """Le rapport : GitHub montre « 02 98 00 00 00 », le commentaire cache un 08 99 et un autre e-mail."""
     corps = (FIXTURES / "cache-commentaire.md").read_text(encoding="utf-8")
-    for options in ([], ["--confirmation", "appel au numéro publié par l'ARS"]):
+    for options in ([], ["--confirmation", "appel au numéro publié par l'ARS", "--empreinte", "3f9a1c2b"]):
         sortie = lancer(corps, "--date", "2026-11-30", *options)
         problemes = refusee(
             sortie,
