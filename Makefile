@@ -9,7 +9,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 
-.PHONY: serve build test check-data bench lighthouse clean install browser referentiel
+.PHONY: serve build test check-data bench lighthouse clean install browser referentiel textes
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,11 @@ referentiel: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python scripts/derive_referentiel.py
 	$(BIN)/python scripts/derive_carte.py
 	$(BIN)/python -m emploi_accompagne index-trouver
+
+# The Code du travail articles the site cites, with their identifier, state and text, derived
+# from the pinned consolidated code (npm package @socialgouv/legi-data); committed.
+textes: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python scripts/extraire_textes.py
 
 clean:
 	rm -rf site site.partiel .pytest_cache
