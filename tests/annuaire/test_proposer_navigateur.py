@@ -1,16 +1,14 @@
 """Le formulaire « Proposer une fiche » dans Chromium : messages d'erreur accessibles, e-mail
 prêt à partir, formulaire GitHub prérempli, préremplissage depuis l'adresse, clavier seul.
 
-The site is built here once more, with a publisher's address set (COURRIEL_PROPOSITIONS,
-read by mkdocs.yml), since the default build has none and so no e-mail button. The
+Tried on the specimen site (tests/helpers/site.py), built with a publisher's address set
+(COURRIEL_PROPOSITIONS, read by mkdocs.yml): the default build has none and so no e-mail button. The
 e-mail's body is read back with a small parser of the "### <libellé>" layout and
 compared with page_proposer.bloc(), so the script and the Python side cannot drift apart.
 """
 from __future__ import annotations
 
-import os
 import re
-from unittest import mock
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
@@ -22,14 +20,14 @@ from emploi_accompagne.annuaire.formulaire import (
     SOURCE_PLATEFORME,
 )
 from emploi_accompagne.annuaire.modele import normalise_telephone
-from tests.helpers.site import BuiltSite
+from tests.helpers.site import SPECIMEN_COURRIEL, SPECIMEN_DEPOT, specimen_under_test
 
 from .test_proposer import lire_bloc
 
 pytestmark = pytest.mark.navigateur
 
-COURRIEL = "propositions@example.org"
-DEPOT = "https://github.com/exemple/annuaire"
+COURRIEL = SPECIMEN_COURRIEL
+DEPOT = SPECIMEN_DEPOT
 PAGE = "/contribuer/proposer/"
 LIBELLES = {champ.id: champ.libelle for champ in CHAMPS}
 # What a platform's employee would type (fake values: ARCEP fiction range, example.org).
@@ -48,15 +46,9 @@ SAISIE = {
 
 
 @pytest.fixture(scope="module")
-def site_courriel():
-    with mock.patch.dict(os.environ, {"COURRIEL_PROPOSITIONS": COURRIEL, "REPO_URL": DEPOT}):
-        construit = BuiltSite.build()
-    if not construit.ok:
-        construit.close()
-        pytest.fail("`mkdocs build --strict` failed:\n" + construit.build_output, pytrace=False)
-    construit.serve()
-    yield construit
-    construit.close()
+def site_courriel(site):
+    """The specimen site, served with the site under test (the `site` fixture)."""
+    return specimen_under_test()
 
 
 @pytest.fixture(scope="module")
