@@ -59,6 +59,13 @@ class PageLoad:
     shifts: list[dict] = field(default_factory=list)
     stylesheets: list[dict] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # What the privacy and clean-load tests read (LoadsInOneTab): every request the page made,
+    # failed ones too, the document's HTTP status, console and page errors, cookies set.
+    requests: list[str] = field(default_factory=list)
+    status: int | None = None
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    cookies: list[str] = field(default_factory=list)
 
     @property
     def total_gzip(self) -> int:
@@ -116,13 +123,23 @@ class Recorder:
     def __init__(self, tab) -> None:
         self.responses: list = []
         self.pending: set = set()
+        self.requests: list[str] = []
+        self.console_errors: list[str] = []
+        self.page_errors: list[str] = []
         tab.on("request", self._start)
+        tab.on("console", lambda message: message.type == "error" and self.console_errors.append(_located(message)))
+        tab.on("pageerror", lambda error: self.page_errors.append(str(error)))
         tab.on("response", self._on_response)
         tab.on("requestfinished", self._end)
         tab.on("requestfailed", self._end)
 
     def _start(self, request) -> None:
         self.pending.add(request)
+        self.requests.append(request.url)
+
+    def clear(self) -> None:
+        for recorded in (self.responses, self.requests, self.console_errors, self.page_errors):
+            recorded.clear()
 
     def _end(self, request) -> None:
         self.pending.discard(request)
@@ -322,11 +339,18 @@ class LoadsInOneTab:
 
     def load(self, url: str) -> PageLoad:
         """Loaded, Material's scripts started, no request in flight: as `_settled`, for the sync API."""
-        self.recorder.responses.clear()
-        self.tab.goto(url, wait_until="load")
+        self.recorder.clear()
+        self.context.clear_cookies()  # cookies found after the load come from this page
+        response = self.tab.goto(url, wait_until="load")
         self.tab.wait_for_function(MATERIAL_STARTED)
         self.recorder.wait_until_idle(self.tab)
-        load = PageLoad(url=url)
+        load = PageLoad(url=url, status=response.status if response else None)
+        load.requests = list(self.recorder.requests)
+        load.console_errors = list(self.recorder.console_errors)
+        load.page_errors = list(self.recorder.page_errors)
+        load.cookies = [cookie["name"] for cookie in self.context.cookies()]
+        if self.tab.evaluate("document.cookie"):
+            load.cookies.append(self.tab.evaluate("document.cookie"))
         load.resources, load.errors = _resources_of(self.recorder.responses, self._assets)
         load.cls = self.tab.evaluate("window.__ea_cls")
         load.shifts = self.tab.evaluate("window.__ea_shifts")
@@ -335,6 +359,11 @@ class LoadsInOneTab:
 
     def close(self) -> None:
         self.context.close()
+
+
+def _located(message) -> str:
+    where = (message.location or {}).get("url", "")
+    return f"{message.text} ({where})" if where else message.text
 
 
 def _resources_of(responses: list, assets: dict[str, Resource] | None = None) -> tuple[list[Resource], list[str]]:

@@ -1,9 +1,9 @@
 """Headless Chromium for the built-site tests: one browser per test process, pages visited once.
 
-A visit loads a page in a given colour scheme, records every request, console error and
-page error, runs axe-core on it, then follows the skip link with the keyboard (light
-scheme); the several tests that look at one page share the visit (cached), so each page is
-loaded once, in a tab reused from page to page. The two other engines and the dark scheme
+A visit loads a page in a given colour scheme, runs axe-core on it, then follows the skip
+link with the keyboard (light scheme); the tests that look at one page share the visit
+(cached), so each page is visited once, in a tab reused from page to page. What every page
+requests and logs is recorded by its load as on a first visit (`page_loads`, tests/conftest.py). The two other engines and the dark scheme
 run on one page of each kind (tests/site/test_types_de_page.py).
 """
 from __future__ import annotations
@@ -54,13 +54,8 @@ class PageVisit:
 
     url: str
     scheme: str
-    status: int | None = None
-    requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    page_errors: list[str] = field(default_factory=list)
     axe_violations: list[dict] = field(default_factory=list)
     body_scheme: str | None = None
-    cookies: list[str] = field(default_factory=list)
     # The skip link test, done on the same load (light scheme only), after axe:
     # what has focus after the first Tab, then after Enter.
     focus_after_tab: dict | None = None
@@ -80,7 +75,6 @@ class Browsing:
         self._contexts: dict[tuple[str, int], object] = {}
         self._tabs: dict[tuple[str, int, str], object] = {}
         self._visits: dict[tuple[str, str], PageVisit] = {}
-        self._recording: PageVisit | None = None
 
     def context(self, scheme: str = "light", viewport: dict = DESKTOP):
         key = (scheme, viewport["width"])
@@ -118,35 +112,19 @@ class Browsing:
             # axe-core is present in every document of the visits, ready to run (and only
             # there: parsing it costs every other page load for nothing).
             tab.add_init_script(path=str(AXE_SCRIPT))
-            tab.on("request", lambda request: self._record("requests", request.url))
-            tab.on("console", lambda message: self._record("console_errors", _console_error(message)))
-            tab.on("pageerror", lambda error: self._record("page_errors", str(error)))
         return self._tabs[key]
-
-    def _record(self, what: str, value: str | None) -> None:
-        if self._recording is not None and value is not None:
-            getattr(self._recording, what).append(value)
 
     def _record_visit(self, page: SitePage, scheme: str) -> PageVisit:
         visit = PageVisit(url=self.site.url(page), scheme=scheme)
         tab = self._recording_tab(scheme)
-        tab.context.clear_cookies()  # cookies found after the visit come from this page
-        self._recording = visit
-        try:
-            response = tab.goto(visit.url, wait_until="load")
-            visit.status = response.status if response else None
-            _wait_for_scheme(tab, scheme)  # a wrong scheme is reported by the tests, not here
-            # The search index and worker load only when the search is opened (overrides/main.html):
-            # nothing more to wait for after "load".
-            visit.body_scheme = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
-            visit.axe_violations = tab.evaluate(AXE_RUN, AXE_TAGS)
-            visit.cookies = [cookie["name"] for cookie in tab.context.cookies()]
-            if tab.evaluate("document.cookie"):
-                visit.cookies.append(tab.evaluate("document.cookie"))
-            if scheme == "light":
-                _follow_skip_link(tab, visit)
-        finally:
-            self._recording = None
+        tab.goto(visit.url, wait_until="load")
+        _wait_for_scheme(tab, scheme)  # a wrong scheme is reported by the tests, not here
+        # The search index and worker load only when the search is opened (overrides/main.html):
+        # nothing more to wait for after "load".
+        visit.body_scheme = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        visit.axe_violations = tab.evaluate(AXE_RUN, AXE_TAGS)
+        if scheme == "light":
+            _follow_skip_link(tab, visit)
         return visit
 
     def close(self) -> None:
@@ -178,13 +156,6 @@ def _wait_for_scheme(tab, scheme: str) -> None:
         tab.wait_for_function(MATERIAL_READY, arg=SCHEMES[scheme])
     except PlaywrightTimeout:
         pass
-
-
-def _console_error(message) -> str | None:
-    if message.type != "error":
-        return None
-    where = (message.location or {}).get("url", "")
-    return f"{message.text} ({where})" if where else message.text
 
 
 def format_axe_violations(url: str, violations: list[dict]) -> str:

@@ -1,8 +1,11 @@
-"""Zero axe-core violation on every page (light scheme), and the dark scheme as the system says.
+"""Zero axe-core violation on every page whose text someone wrote (light scheme), and the dark
+scheme as the system says.
 
-Rules: WCAG 2.0, 2.1 and 2.2 levels A and AA, and axe's best practices. The dark scheme and
-the two other engines run on one page of each kind, in each of its states, the page turning
-dark live (tests/site/test_types_de_page.py): a page loaded in the dark must look the same.
+Rules: WCAG 2.0, 2.1 and 2.2 levels A and AA, and axe's best practices. The pages made from
+the directory's data (101 département pages, three templates) are checked on one page of each
+kind (`page_redigee`, tests/conftest.py); the dark scheme and the two other engines run on one
+page of each kind, in each of its states, the page turning dark live
+(tests/site/test_types_de_page.py): a page loaded in the dark must look the same.
 """
 import pytest
 
@@ -17,8 +20,8 @@ COLOURS = """() => [...document.querySelectorAll('body *')].map((e) => {
 })"""
 
 
-def test_no_axe_violation(site_page, browsing):
-    visit = browsing.visit(site_page, "light")
+def test_no_axe_violation(page_redigee, browsing):
+    visit = browsing.visit(page_redigee, "light")
     assert visit.body_scheme == SCHEMES["light"], (
         f"{visit.url}: with prefers-color-scheme: light the page shows the {visit.body_scheme!r} palette"
     )

@@ -1,4 +1,8 @@
-"""No request leaves the site's origin and nothing is stored in cookies, on every page."""
+"""No request leaves the site's origin and nothing is stored in cookies, on every page.
+
+Read from the load of each page as on a first visit (the `page_loads` fixture, tests/conftest.py):
+every request the page made, failed ones too, and the cookies found after it.
+"""
 import pytest
 
 from tests.helpers.html import is_other_origin
@@ -7,19 +11,19 @@ LOCAL_SCHEMES = ("data:", "blob:", "about:")
 
 
 @pytest.mark.navigateur
-def test_no_request_to_another_origin(site_page, site, browsing):
+def test_no_request_to_another_origin(site_page, site, page_loads):
     """In the light scheme; the dark one, and the states a reader brings about, on one page of
     each kind (tests/site/test_types_de_page.py)."""
     foreign = []
-    for url in browsing.visit(site_page, "light").requests:
+    for url in page_loads[site_page.path].requests:
         if not (url.startswith(site.origin + "/") or url.startswith(LOCAL_SCHEMES)):
             foreign.append(url)
     assert not foreign, f"{site.url(site_page)} requested another origin:\n" + "\n".join(sorted(set(foreign)))
 
 
 @pytest.mark.navigateur
-def test_no_cookie(site_page, site, browsing):
-    cookies = browsing.visit(site_page, "light").cookies
+def test_no_cookie(site_page, site, page_loads):
+    cookies = page_loads[site_page.path].cookies
     assert not cookies, f"{site.url(site_page)} set cookies: {cookies}"
 
 

@@ -18,13 +18,13 @@ LICENCE = re.compile(r"Licence Ouverte", re.IGNORECASE)
 
 
 @pytest.mark.navigateur
-def test_loads_without_console_or_page_error(site_page, site, browsing):
-    """In the light scheme; the dark one, and the states a reader brings about, on one page of
-    each kind (tests/site/test_types_de_page.py)."""
-    visit = browsing.visit(site_page, "light")
-    problems = [f"HTTP status {visit.status}"] if visit.status != 200 else []
-    problems += [f"console error: {error}" for error in visit.console_errors]
-    problems += [f"page error: {error}" for error in visit.page_errors]
+def test_loads_without_console_or_page_error(site_page, site, page_loads):
+    """As on a first visit, in the light scheme; the dark one, and the states a reader brings
+    about, on one page of each kind (tests/site/test_types_de_page.py)."""
+    load = page_loads[site_page.path]
+    problems = [f"HTTP status {load.status}"] if load.status != 200 else []
+    problems += [f"console error: {error}" for error in load.console_errors]
+    problems += [f"page error: {error}" for error in load.page_errors]
     assert not problems, f"{site.url(site_page)}:\n" + "\n".join(dict.fromkeys(problems))
 
 
