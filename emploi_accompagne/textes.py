@@ -50,7 +50,7 @@ SOURCES_DU_SITE = (
 
 # --- Finding the citations -------------------------------------------------------------
 
-_ESPACE = r"[ \u00a0\u202f]"
+_ESPACE = r"\s"  # spaces, no-break spaces and line breaks (Markdown wraps its lines)
 # « L. 5213-2-1 », « L.5213-2-1 », « L 5213-2-1 », « L5213-2-1 », « D. 5213-89 », « R. 241-33 ».
 _NUMERO = rf"(?<![\w*])(?P<lettre>[LRD])\.?{_ESPACE}?(?P<chiffres>\d{{3,4}}(?:-\d+)+)(?![\w-])"
 NUMERO = re.compile(_NUMERO)
@@ -251,7 +251,7 @@ def etiquettes_d_articles(markdown: str) -> list[tuple[str, str]]:
     """(label as written, article number) for every reference label naming an article."""
     vues: dict[str, str] = {}
     for trouve in _ETIQUETTE.finditer(markdown):
-        etiquette = trouve.group("etiquette")
+        etiquette = " ".join(trouve.group("etiquette").split())  # as Markdown reads a label written on two lines
         numero = NUMERO.fullmatch(etiquette)
         if numero and etiquette not in vues:
             vues[etiquette] = numero_normalise(numero.group("lettre"), numero.group("chiffres"))
