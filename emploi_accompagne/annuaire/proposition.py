@@ -51,13 +51,13 @@ from .formulaire import CHAMPS, SANS_REPONSE, SOURCE_PLATEFORME, ChampPropositio
 from .modele import (
     CODES_DEPARTEMENTS,
     CONTEXT_DEPARTEMENT,
-    REGION_TELEPHONE,
     Confirmation,
     Horaires,
     Plateforme,
     Site,
     StatutVerification,
     Structure,
+    chercher_telephone,
 )
 
 # A GitHub issue body holds at most 65 536 characters; an e-mail adds a little around it.
@@ -367,15 +367,15 @@ def _lire_lieu(ligne: str, code: str) -> tuple[dict | None, str]:
     (None, why) when the line has no name."""
     morceaux = _SEPARATEUR_NOM.split(ligne, maxsplit=1)
     nom, reste = (morceaux[0].strip(), morceaux[1]) if len(morceaux) == 2 else (ligne.strip(), "")
-    region = REGION_TELEPHONE.get(code, "FR")
     # A line that starts with an address, a number or an e-mail has no name ("Antenne du 13e" has one).
-    if not nom or nom[0].isdigit() or "@" in nom or "://" in nom or phonenumbers.PhoneNumberMatcher(nom, region).has_next():
+    if not nom or nom[0].isdigit() or "@" in nom or "://" in nom or chercher_telephone(nom, code) is not None:
         return None, "pas de nom au début de la ligne"
     lieu: dict[str, Any] = {"nom": nom}
-    for trouve in phonenumbers.PhoneNumberMatcher(reste, region):
-        lieu["telephone"] = reste[trouve.start : trouve.end]
-        reste = reste[: trouve.start] + " " + reste[trouve.end :]
-        break
+    # A number with letters (« 05 55 XX XX XX ») is found too, and refused by the model.
+    if (trouve := chercher_telephone(reste, code)) is not None:
+        debut, fin = trouve
+        lieu["telephone"] = reste[debut:fin]
+        reste = reste[:debut] + " " + reste[fin:]
     if courriel := _COURRIEL.search(reste):
         lieu["courriel"] = courriel.group(0).rstrip(".")
         reste = reste[: courriel.start()] + " " + reste[courriel.end() :]

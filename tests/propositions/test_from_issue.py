@@ -166,6 +166,17 @@ def test_un_lieu_a_l_e_mail_invalide_est_signale_a_sa_ligne(lancer):
     assert probleme.startswith(f"Rubrique « Autres lieux d'accueil » (ligne {ligne}) : e-mail : adresse e-mail invalide")
 
 
+@pytest.mark.parametrize("telephone", ["02 98 XX XX XX", "02 98 OO OO OO"])
+def test_le_numero_ecrit_avec_des_lettres_d_un_lieu_est_refuse_et_non_change_en_chiffres(lancer, telephone):
+    """The phone library reads letters as a keypad (X -> 9, O -> 6): a number with letters is
+    refused with the model's message, in the main field as in a place's line."""
+    for champs in ({"telephone": telephone}, {"sites": f"Antenne de Morlaix – 29600 Morlaix – {telephone}"}):
+        sortie = lancer(proposition({**COMPLETE, **champs}), "--date", DATE)
+        assert sortie.code == 1 and sortie.inchange, sortie.stdout
+        assert "le numéro contient des lettres (O à la place de 0 ?)" in sortie.stderr
+        assert "99 99 99" not in sortie.stderr + sortie.stdout and "66 66 66" not in sortie.stderr + sortie.stdout
+
+
 def test_changer_de_structure_gestionnaire_retire_l_ancien_siret_et_le_dit(lancer):
     donnees = REEL.replace("    nom: Association Clos du Nid\n", '    nom: Association Clos du Nid\n    siret: "12345678900011"\n')
     sortie = lancer(proposition({"departement": "48", "structure_gestionnaire": "Autre association", "source": SOURCE}),
