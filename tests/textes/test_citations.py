@@ -3,6 +3,8 @@
 vers Légifrance est un lien direct, construit depuis l'identifiant, jamais une recherche."""
 from __future__ import annotations
 
+import re
+
 import markdown
 import pytest
 
@@ -58,6 +60,22 @@ def test_chaque_lien_vers_legifrance_est_direct(sources, extrait):
         if (probleme := textes.probleme_de_lien(lien, extrait))
     ]
     assert not problemes, "\n".join(problemes)
+
+
+LIEN_VERS_UN_TEXTE = re.compile(r"\[(?P<texte>[^\]]+)\]\(https://www\.legifrance\.gouv\.fr/jorf/id/(?P<id>JORFTEXT\d{12})\)")
+
+
+def test_chaque_lien_vers_un_texte_mene_au_texte_qu_il_nomme(sources, extrait):
+    """« [loi n° 2020-935 du 30 juillet 2020](…/JORFTEXT000042176557) » : the code names that identifier « LOI n°2020-935 »."""
+    vus = 0
+    for chemin, texte in sources.items():
+        for lien in LIEN_VERS_UN_TEXTE.finditer(texte):
+            numero = re.search(r"n°\s*(\d{4}-\d+)", lien.group("texte"))
+            assert numero, f"{chemin}: « {lien.group('texte')} » : dire le numéro du texte"
+            titre = extrait.textes.get(lien.group("id"), "")
+            assert re.search(rf"n°\s*{numero.group(1)}\b", titre), f"{chemin}: « {lien.group('texte')} » mène à {lien.group('id')}, « {titre} »"
+            vus += 1
+    assert vus
 
 
 def test_chaque_article_en_lien_recoit_le_lien_de_sa_version_en_vigueur(sources, extrait):
