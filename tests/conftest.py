@@ -14,10 +14,12 @@ see `pytest_collection_modifyitems`.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import pytest
 
 from benchmarks.poids import LoadsInOneTab
+from tests.helpers import nu
 from tests.helpers.browser import AXE_SCRIPT, Browsing
 from tests.helpers.chromium import CHROMIUM_ARGS, NOT_FOUND, find_chromium
 from tests.helpers.distribution import GroupScheduling, MeasuredByPart, parts_of, share_groups, stop_sharing_groups, write_groups
@@ -29,7 +31,6 @@ from tests.helpers.types_de_page import exemplaires_du_run, pages_redigees_du_ru
 # the tests that read one part of one form a group.
 MEASURED_BY_PART = (
     "page_loads",  # pages loaded with an empty cache (below)
-    "nu_errors",  # pages through the Nu checker (tests/site/test_html_valide.py)
 )
 
 
@@ -37,6 +38,7 @@ def pytest_sessionstart(session):
     if session.config.pluginmanager.hasplugin("dsession"):  # the xdist controller, before its workers start
         share_site_under_test()
         share_groups()
+        nu.start(*_pages_for_the_nu_checker())  # in the background, while the workers start
 
 
 def pytest_generate_tests(metafunc):
@@ -100,6 +102,7 @@ def pytest_xdist_make_scheduler(config, log):
 
 
 def pytest_sessionfinish(session):
+    nu.stop()
     close_site_under_test()
     stop_sharing_groups()
 
@@ -144,6 +147,23 @@ def page_loads(site, browser):
 
     yield MeasuredByPart([page.path for page in site.pages], measure)
     loads.close()
+
+
+def _pages_for_the_nu_checker() -> tuple[list[Path], Path]:
+    """Every page of the site and the specimen's complete one; where the report goes."""
+    site = site_under_test()
+    files = [page.file.resolve() for page in site.pages]
+    files += [e.page.file.resolve() for e in exemplaires_du_run() if e.specimen]
+    return files, site.root.parent / "nu.json"
+
+
+@pytest.fixture(scope="session")
+def nu_errors(site) -> dict[str, list[str]]:
+    """{resolved file path: the W3C Nu checker's errors} for every page (tests/helpers/nu.py)."""
+    try:
+        return nu.errors(*_pages_for_the_nu_checker())
+    except nu.NuUnavailable as why:
+        pytest.fail(str(why), pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,9 @@
 """Every kind of page, in each state it can take, passes the three accessibility engines in
 the light and the dark scheme, on a computer and on a phone, and reflows at 320 px.
 
-axe-core (light scheme), the Nu checker, the byte budgets and the layout shifts run on every
-page of the site (tests/site/test_accessibilite.py, test_html_valide.py, tests/performance/).
+The Nu checker, the byte budgets and the layout shifts run on every page of the site, axe-core
+(light scheme) on every page whose text someone wrote (tests/site/test_html_valide.py,
+tests/performance/, tests/site/test_accessibilite.py).
 What is costlier runs here, on one page of each kind (tests/helpers/types_de_page.py: the
 kinds come from the build, so a new kind cannot escape), in each of its states:
 
@@ -221,19 +222,15 @@ def test_a_320_px_rien_ne_defile_de_cote(exemplaire, javascript, onglets):
         )
 
 
-def test_la_fiche_complete_est_du_html_valide_dans_son_budget_et_sans_decalage():
+@pytest.mark.vnu
+def test_la_fiche_complete_est_du_html_valide_dans_son_budget_et_sans_decalage(nu_errors):
     """What every page of the site goes through (Nu checker, byte budget, CLS 0), for the
     specimen's complete département page, which is not a page of the site."""
-    import shutil
-
     from benchmarks.poids import measure_pages
     from tests.performance.test_budgets import budget_for, describe
-    from tests.site.test_html_valide import VNU_JAR, _nu_check
 
     [exemplaire] = [e for e in exemplaires_du_run() if e.specimen]
-    java = shutil.which("java")
-    assert java and VNU_JAR.is_file(), "the Nu checker needs Java and node_modules/vnu-jar (`npm ci`)"
-    errors = _nu_check(java, [exemplaire.page.file.resolve()]).get(exemplaire.page.file.resolve(), [])
+    errors = nu_errors.get(str(exemplaire.page.file.resolve()), [])
     assert not errors, "\n".join(errors)
     load = measure_pages([exemplaire.url], concurrency=1)[exemplaire.url]
     assert load.total_gzip <= budget_for(exemplaire.path), describe(load, budget_for(exemplaire.path))
