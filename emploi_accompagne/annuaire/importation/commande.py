@@ -1,5 +1,7 @@
 """`python -m emploi_accompagne import LISTE --source URL [--date AAAA-MM-JJ] [--dry-run] [--correspondance FICHIER]`.
 
+A list of MDPH only (columns mdph…, each row with its own mdph_lien_source) needs no --source.
+
 Reads the list, merges it (fusion.py), changes only the blocks of the fiches it changes
 (ecriture.py), checks the whole result with the site's loader and compares it with what
 the merge meant, and only then writes the file, atomically. `--dry-run` prints the
@@ -29,6 +31,7 @@ from ..coordonnees import telephone_affiche
 from ..erreurs import message_en_francais
 from ..modele import UrlHttps
 from .fusion import (
+    PREFIXE_MDPH,
     BilanFiche,
     Fusion,
     Nature,
@@ -37,7 +40,7 @@ from .fusion import (
     fusionner,
     valeurs_de_ligne,
 )
-from .lecture import COLONNE_DE_CHAMP, ListeInvalide, lire_liste
+from .lecture import COLONNE_DE_CHAMP, Ligne, ListeInvalide, lire_liste
 
 NOM_DONNEES = "data/plateformes.yaml"
 
@@ -54,7 +57,14 @@ class Import:
     nom_donnees: str
 
 
-def verifier_source(source: str) -> str:
+def verifier_source(source: str | None, lignes: list[Ligne] = ()) -> str | None:
+    if source is None:
+        if any(not champ.startswith(PREFIXE_MDPH) for ligne in lignes for champ in ligne.cellules):
+            raise ImportImpossible(
+                "--source manque : l'adresse https:// de la page qui publie la liste (seule une liste de MDPH, "
+                "avec la colonne mdph_lien_source, s'en passe)"
+            )
+        return None
     try:
         return TypeAdapter(UrlHttps).validate_python(source)
     except ValidationError as erreur:
@@ -92,17 +102,19 @@ def _nom_donnees(path: Path) -> str:
 
 def preparer(
     liste: Path,
-    source: str,
+    source: str | None,
     date: dt.date,
     donnees: Path = FICHIER_PLATEFORMES,
     correspondance: Path | None = None,
 ) -> Import:
     """Everything but writing. Raises DonneesInvalides (the list, or the result) or ImportImpossible."""
-    source = verifier_source(source)
+    if source is not None:
+        source = verifier_source(source)
     try:
         lignes = lire_liste(Path(liste), Path(correspondance) if correspondance else None)
     except ListeInvalide as erreur:
         raise _avec_les_valeurs(erreur, source, date) from None
+    source = verifier_source(source, lignes)
     nom = _nom_donnees(donnees)
     try:
         plateformes = charger_plateformes(Path(donnees))
@@ -175,7 +187,7 @@ def lignes_du_bilan(bilan: BilanFiche, nom_donnees: str) -> list[str]:
     for raison in dict.fromkeys(d.raison for d in ignores):
         champs = ", ".join(_colonne(d.champ) for d in ignores if d.raison == raison)
         lignes.append(f"  ignoré {dep.code} {champs} : {raison}")
-    if bilan.fiche is not None and bilan.fiche.remarques and "remarques" not in bilan.ligne.cellules:
+    if bilan.change_la_plateforme() and bilan.fiche.remarques and "remarques" not in bilan.ligne.cellules:
         # Written for the former source ("coordonnées à vérifier"…): a person must reread it.
         lignes.append(f"  à relire {dep.code} remarques : gardées telles quelles, écrites avant cette liste")
     return lignes
@@ -241,7 +253,8 @@ def declarer(sous_commandes) -> None:
     )
     commande.add_argument("liste", metavar="FICHIER", help="la liste : CSV (colonnes de l'export plateformes.csv, "
                           "ou d'une autre liste avec --correspondance) ou structures.json / services.json data·inclusion")
-    commande.add_argument("--source", required=True, help="adresse https:// de la page publique qui publie la liste")
+    commande.add_argument("--source", default=None, help="adresse https:// de la page publique qui publie la liste "
+                          "(inutile pour une liste de MDPH seules : chaque ligne donne sa page, mdph_lien_source)")
     commande.add_argument("--date", default=None, metavar="AAAA-MM-JJ",
                           help="date de publication de la liste (par défaut : aujourd'hui)")
     commande.add_argument("--dry-run", action="store_true", help="affiche le diff du YAML sans rien écrire")

@@ -38,13 +38,14 @@ PROBLEMES_MAX = 100  # a garbage file would otherwise print thousands of lines
 # The importable fields, by the column of the site's CSV export that carries them (both come
 # from the model: a field added there is exported and imported). A field is a path in the
 # model: "structure_gestionnaire.siret". The fiche's source, date and status are the import's
-# own; groups with a source of their own (the MDPH, a confirmation) are never imported.
-GROUPES_IMPORTABLES = ("structure_gestionnaire",)
+# own; a confirmation is never imported. The MDPH block has a source of its own: each row
+# gives it (column mdph_lien_source), the command's date becomes the block's date_maj.
+GROUPES_IMPORTABLES = ("structure_gestionnaire", GROUPE_MDPH := "mdph")
 CHAMPS_DE_LA_VERIFICATION = ("lien_source", "date_maj", "statut_verification")
 
 
 def _importable(chemin: tuple[str, ...]) -> bool:
-    if chemin[0] in CHAMPS_DE_LA_VERIFICATION:
+    if chemin[0] in CHAMPS_DE_LA_VERIFICATION or chemin == (GROUPE_MDPH, "date_maj"):
         return False
     return len(chemin) == 1 or chemin[0] in GROUPES_IMPORTABLES
 
@@ -88,7 +89,8 @@ class Ligne:
     def probleme(self, champ: str | None, message: str) -> Probleme:
         cellule = self.cellules.get(champ) if champ else None
         if cellule is None:
-            return Probleme(self.fichier, self.ligne, 1, self.departement, champ or "ligne", message)
+            colonne = COLONNE_DE_CHAMP.get(champ, champ) if champ else "ligne"
+            return Probleme(self.fichier, self.ligne, 1, self.departement, colonne, message)
         return Probleme(self.fichier, cellule.ligne, cellule.colonne, self.departement, cellule.nom, message)
 
 
@@ -253,7 +255,7 @@ def _nettoyer_cellule(brut: str, colonne: str) -> str:
         return brut[1:].strip()
     valeur = brut.strip()
     if valeur.startswith(DEBUTS_DE_FORMULE) and not (
-        colonne == "telephone" and re.fullmatch(r"\+[0-9 .()-]+", valeur)
+        colonne.endswith("telephone") and re.fullmatch(r"\+[0-9 .()-]+", valeur)
     ):
         raise ValueError(
             f"la cellule commence par « {valeur[0]} », comme une formule de tableur : si c'est bien du texte, "
@@ -264,7 +266,7 @@ def _nettoyer_cellule(brut: str, colonne: str) -> str:
 
 def _zero_perdu(colonne: str, valeur: str) -> str:
     """A spreadsheet reads "01000" as the number 1000: put back the zero of a 4-digit code."""
-    if colonne in ("code_postal", "code_insee") and len(valeur) == 4 and valeur[0].isdigit():
+    if colonne.endswith(("code_postal", "code_insee")) and len(valeur) == 4 and valeur[0].isdigit():
         return "0" + valeur
     return valeur
 
