@@ -108,15 +108,16 @@ def ecrire_liste(dossier: Path, lignes: list[dict[str, str]]) -> Path:
 def test_une_liste_de_mdph_s_importe_sans_source_et_ne_change_que_les_blocs(tmp_path, copie_des_donnees, capsys):
     avant = {p.departement: p for p in charger_plateformes(copie_des_donnees)}
     liste = ecrire_liste(tmp_path, [{"departement": "70", "mdph": "MDPH fictive", "mdph_site_web": "https://example.org/mdph",
-                                     "mdph_lien_source": PAGE_MDPH}])
+                                     "mdph_telephone": "+33 1 99 00 12 34", "mdph_lien_source": PAGE_MDPH}])
     code = main(["import", str(liste), "--date", DATE.isoformat(), "--donnees", str(copie_des_donnees)])
     sortie = capsys.readouterr()
     assert code == 0, sortie.err
     apres = {p.departement: p for p in charger_plateformes(copie_des_donnees)}
     assert apres["70"].mdph.lien_source == PAGE_MDPH
+    assert apres["70"].mdph.telephone == "+33199001234"  # "+33 …" is a number, not a spreadsheet formula
     assert apres["70"].model_copy(update={"mdph": None}) == avant["70"]
     assert {code for code in apres if apres[code] != avant[code]} == {"70"}
-    assert "70 Haute-Saône : 3 ajoutés" in sortie.out
+    assert "70 Haute-Saône : 4 ajoutés" in sortie.out
 
 
 def test_une_liste_qui_donne_des_champs_de_plateforme_demande_sa_source(tmp_path, copie_des_donnees, capsys):
