@@ -92,7 +92,9 @@ def dessiner_carte(
         else:
             links.append(_link(dep, carte["departements"][dep.code], frames.get(dep.code), href, title))
     parts = [
-        f'<figure class="carte-departements" id="{escape(id_prefix)}">',
+        # The caption belongs to the map for assistive technologies too (RGAA 1.9: role and
+        # aria-label on the <figure>, the same text as its <figcaption>).
+        f'<figure class="carte-departements" id="{escape(id_prefix)}" role="group" aria-label="{escape(legende)}">',
         f'<svg class="carte-departements__svg" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="{escape(carte["viewBox"])}" aria-labelledby="{escape(title_id)}" '
         f'fill-rule="evenodd" font-size="{CODE_FONT_SIZE}" text-anchor="middle">',

@@ -53,6 +53,16 @@
     var to=e.relatedTarget;
     for(var n in panels)if(box(n).checked&&to&&inside(n,e.target)&&!inside(n,to))flip(n,false);
   });
+  // Material's one-key shortcuts (f, s or / open the search; p or , and n or . go to the
+  // previous or next page) can be neither turned off nor changed (RGAA 12.10, WCAG 2.1.4): a
+  // printable key without Ctrl, Alt or Meta, outside a field, stops here. What the key does by
+  // itself (a space presses a button, scrolls the page) is kept.
+  addEventListener("keydown",function(e){
+    if(e.key.length!==1||e.ctrlKey||e.altKey||e.metaKey)return;
+    var t=e.target;
+    if(t.isContentEditable||/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))return;
+    e.stopImmediatePropagation();
+  });
   sync("__drawer");
   sync("__search");
 })(document);

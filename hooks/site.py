@@ -18,7 +18,7 @@ from emploi_accompagne.annuaire import chemins, fraicheur
 from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_annuaire
 from emploi_accompagne.configuration import valider_extra
 from emploi_accompagne.horloge import date_de_construction
-from emploi_accompagne.plan import EntreeDuPlan, plan_markdown
+from emploi_accompagne.plan import EntreeDuPlan, plan_markdown, titre_de_la_source
 from emploi_accompagne.templating import cache_des_gabarits, rendre_markdown
 
 _state: dict = {}
@@ -81,5 +81,8 @@ def _entrees_du_plan(items, from_page) -> list[EntreeDuPlan]:
         elif getattr(item, "url", None) and not getattr(item, "children", None):
             url = item.url
         children = _entrees_du_plan(item.children, from_page) if getattr(item, "children", None) else []
-        entries.append(EntreeDuPlan(titre=item.title, url=url, enfants=children))
+        titre = item.title
+        if titre is None and getattr(item, "file", None) is not None and item.file.abs_src_path:
+            titre = titre_de_la_source(item.file.abs_src_path)
+        entries.append(EntreeDuPlan(titre=titre, url=url, enfants=children))
     return entries
