@@ -184,7 +184,7 @@ def charger_audit(path: Path = FICHIER_AUDIT, referentiel: Referentiel | None = 
     nom = nom_du_fichier(path)
     document = lire_document(path, nom)
     if not isinstance(document.donnees, dict):
-        raise DonneesInvalides([Probleme(nom, 1, 1, "?", "fichier", "le fichier doit être un groupe de champs « nom: valeur » (date, auteur, echantillon, criteres…)", "grille")])
+        raise DonneesInvalides([Probleme(nom, 1, 1, "?", "fichier", "le fichier doit être un groupe de champs « nom: valeur » (date, auteur, echantillon, criteres…)", "grille")])  # noqa: E501
     try:
         grille = Grille.model_validate(document.donnees)
     except ValidationError as error:
@@ -226,16 +226,16 @@ class _Verifications:
         attendus = self.referentiel.par_numero
         for numero, verification in self.grille.criteres.items():
             if numero not in attendus:
-                self.signaler(("criteres", numero), f"critère {numero}", "criteres", f"critère inconnu du {self.referentiel.nom} : les numéros vont de 1.1 à 13.12")
+                self.signaler(("criteres", numero), f"critère {numero}", "criteres", f"critère inconnu du {self.referentiel.nom} : les numéros vont de 1.1 à 13.12")  # noqa: E501
                 continue
             par_page = self._par_page(numero, verification)
             if not verification.automatique and not verification.manuel:
-                self.signaler(("criteres", numero), f"critère {numero}", "automatique", "dire comment le critère a été vérifié : « automatique » (les tests) ou « manuel » (ce qui a été regardé, et la décision)")
+                self.signaler(("criteres", numero), f"critère {numero}", "automatique", "dire comment le critère a été vérifié : « automatique » (les tests) ou « manuel » (ce qui a été regardé, et la décision)")  # noqa: E501
             if par_page is not None:
                 resultats.append(ResultatDuCritere(attendus[numero], verification, par_page))
         manquants = [numero for numero in attendus if numero not in self.grille.criteres]
         if manquants:
-            self.signaler(("criteres",), "grille", "criteres", f"{len(manquants)} critère(s) sans résultat : {', '.join(manquants)} (les 106 critères sont attendus)")
+            self.signaler(("criteres",), "grille", "criteres", f"{len(manquants)} critère(s) sans résultat : {', '.join(manquants)} (les 106 critères sont attendus)")  # noqa: E501
         self._non_conformites(resultats)
         return sorted(resultats, key=lambda r: r.critere.cle)
 
@@ -270,7 +270,7 @@ class _Verifications:
         if reste is not None:
             par_page.update((page, reste) for page in oubliees)
         elif oubliees:
-            self.signaler(("criteres", numero, "resultats"), rubrique, "resultats", f"sans résultat pour {', '.join(oubliees)} : les nommer, ou écrire « autres » pour toutes les pages non nommées")
+            self.signaler(("criteres", numero, "resultats"), rubrique, "resultats", f"sans résultat pour {', '.join(oubliees)} : les nommer, ou écrire « autres » pour toutes les pages non nommées")  # noqa: E501
             return None
         return {page: par_page[page] for page in self.ids}
 
@@ -288,7 +288,7 @@ class _Verifications:
                         self.signaler(("non_conformites", index, "pages", page_rang), f"non-conformité {index + 1}", "pages",
                                       f"le critère {numero} n'est pas noté NC sur « {page} » dans la grille")
                 if numero not in par_numero:
-                    self.signaler(("non_conformites", index, "criteres", rang), f"non-conformité {index + 1}", "criteres", f"critère {numero} absent de la grille")
+                    self.signaler(("non_conformites", index, "criteres", rang), f"non-conformité {index + 1}", "criteres", f"critère {numero} absent de la grille")  # noqa: E501
         for resultat in resultats:
             for page in resultat.pages("NC"):
                 if (resultat.critere.numero, page) not in listees:
