@@ -5,12 +5,14 @@ from xml.etree import ElementTree
 
 import pytest
 
+from emploi_accompagne.accessibilite.grille import charger_audit
 from tests.helpers.html import normalize_space, resolve
 
-NON_CONFORME = "Accessibilité : non conforme"
+# The status computed from the audit's grid (data/accessibilite/audit.yaml).
+MENTION = f"Accessibilité : {charger_audit().etat}"
 FOOTER_LINKS = {  # link text -> URL path of its target
     "Plan du site": "/plan-du-site/",
-    NON_CONFORME: "/accessibilite/",
+    MENTION: "/accessibilite/",
     "Mentions légales": "/mentions-legales/",
     "Données personnelles": "/donnees-personnelles/",
 }
@@ -68,10 +70,10 @@ def test_footer_has_the_usual_links_and_the_licence(site_page, site, parsed_site
     assert LICENCE.search(normalize_space(footer.get_text())), f"{site_page}: the content licence is not in the footer"
 
 
-def test_home_page_states_non_conforme_exactly_once(parsed_site):
-    """RGAA: the home page carries one mention of the conformity status."""
-    count = parsed_site["/"].text.count(NON_CONFORME)
-    assert count == 1, f"the home page says {NON_CONFORME!r} {count} time(s), expected exactly once"
+def test_home_page_states_its_status_exactly_once(parsed_site):
+    """RGAA: the home page carries one mention of the conformity status, the one the audit gives."""
+    count = parsed_site["/"].text.count(MENTION)
+    assert count == 1, f"the home page says {MENTION!r} {count} time(s), expected exactly once"
 
 
 def _duplicates(parsed_site, attribute: str) -> dict[str, list[str]]:
