@@ -93,8 +93,9 @@ def dessiner_carte(
             links.append(_link(dep, carte["departements"][dep.code], frames.get(dep.code), href, title))
     parts = [
         # The caption belongs to the map for assistive technologies too (RGAA 1.9: role and
-        # aria-label on the <figure>, the same text as its <figcaption>).
-        f'<figure class="carte-departements" id="{escape(id_prefix)}" role="group" aria-label="{escape(legende)}">',
+        # aria-label on the <figure>, the same text as its <figcaption>). « figure » rather than
+        # « group », which ARIA in HTML forbids on a figure with a caption (IBM Equal Access).
+        f'<figure class="carte-departements" id="{escape(id_prefix)}" role="figure" aria-label="{escape(legende)}">',
         f'<svg class="carte-departements__svg" xmlns="http://www.w3.org/2000/svg" '
         f'viewBox="{escape(carte["viewBox"])}" aria-labelledby="{escape(title_id)}" '
         f'fill-rule="evenodd" font-size="{CODE_FONT_SIZE}" text-anchor="middle">',
