@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import re
+from html import escape
 from pathlib import Path
 from typing import Annotated
 
@@ -64,6 +66,29 @@ def definitions_des_abreviations(sigles: list[Sigle], markdown: str) -> str:
     but the build time.
     """
     return "\n".join(f"*[{s.sigle}]: {s.developpe}" for s in sigles if s.sigle in markdown)
+
+
+_BALISE = re.compile(r"(<[^>]*>)")
+
+
+def abreger_le_html(html: str, sigles: list[Sigle]) -> str:
+    """Each acronym of the glossary written in the text of an HTML block, wrapped in its
+    `<abbr title>`: Markdown's `abbr` leaves raw HTML alone (a generated page's tables).
+    Text inside <code>, <abbr> and tag attributes is left as it is."""
+    par_sigle = {s.sigle: s.developpe for s in sigles}
+    mot = re.compile(r"(?<!\w)(" + "|".join(re.escape(s) for s in sorted(par_sigle, key=len, reverse=True)) + r")(?!\w)")
+    morceaux, a_garder = [], 0
+    for morceau in _BALISE.split(html):
+        if _BALISE.fullmatch(morceau):
+            nom = morceau.strip("</>").split()[0].lower() if morceau.strip("</>") else ""
+            if nom in ("code", "abbr"):
+                a_garder += -1 if morceau.startswith("</") else 1
+            morceaux.append(morceau)
+        elif a_garder or not par_sigle:
+            morceaux.append(morceau)
+        else:
+            morceaux.append(mot.sub(lambda m: f'<abbr title="{escape(par_sigle[m.group(1)])}">{m.group(1)}</abbr>', morceau))
+    return "".join(morceaux)
 
 
 def glossaire_markdown(sigles: list[Sigle]) -> str:

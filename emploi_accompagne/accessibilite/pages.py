@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..annuaire.francais import date_en_mots
 from ..fichiers import FichierGenere
+from ..glossaire import abreger_le_html, charger_sigles
 from ..templating import rendre_gabarit
 from .grille import RESULTATS, Bilan, pourcentage
 
@@ -17,6 +18,10 @@ FICHIER_CRITERES = "accessibilite/rgaa-criteres.json"
 def fichiers_accessibilite(bilan: Bilan, grille: Path, criteres: Path) -> list[FichierGenere]:
     """The grid page (out of the navigation: the statement links to it) and the two raw files."""
     page = rendre_gabarit("accessibilite/grille.md.j2", **valeurs(bilan))
+    # Its text is HTML blocks, which Markdown's abbreviations skip: the acronyms get theirs here
+    # (after the front matter, which is not HTML).
+    debut, separateur, corps = page.partition("\n---\n")
+    page = debut + separateur + abreger_le_html(corps, charger_sigles())
     return [
         FichierGenere(PAGE_GRILLE, page, dans_la_navigation=False),
         FichierGenere(FICHIER_BRUT, grille.read_text(encoding="utf-8"), dans_la_navigation=False),
