@@ -247,6 +247,8 @@ def test_journey_finder_result_fiche(tabs):
     tab = tabs.open("/trouver-ma-plateforme/", viewport=TELEPHONE)
     stops = tab_until(tab, lambda stop: stop["tag"] == "input" and "trouver" in stop["where"])
     tab.keyboard.type("Bourg-en-Bresse", delay=30)
+    # The list answers the whole query, not one of the first letters (it would be redrawn under ArrowDown).
+    tab.wait_for_function("document.getElementById('trouver').getAttribute('data-recherche') === 'Bourg-en-Bresse'")
     tab.wait_for_selector("#trouver-resultats [role=option]")
     stops.append(press(tab, "ArrowDown"))
     assert stops[-1]["option"], f"no active option after ArrowDown: {stops[-1]}"
