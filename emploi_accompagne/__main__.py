@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 
+from .aide import en_francais
 from .annuaire.chargement import DonneesInvalides, charger_plateformes
 from .annuaire.modele import json_schema
 from .paths import DATA
@@ -137,8 +138,17 @@ def cmd_index_trouver(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m emploi_accompagne")
-    sub = parser.add_subparsers(dest="commande", required=True)
+    with en_francais():
+        parser = argparse.ArgumentParser(
+            prog="python -m emploi_accompagne",
+            description="Les données de l'annuaire des plateformes : vérifier, importer, appliquer une proposition, "
+            "réécrire ce qui vient du modèle.",
+        )
+        sub = parser.add_subparsers(dest="commande", required=True, title="commandes", metavar="COMMANDE")
+        return _lancer(parser, sub, argv)
+
+
+def _lancer(parser, sub, argv) -> int:
     check = sub.add_parser("check", help="valide data/plateformes.yaml")
     check.add_argument("--format", choices=("texte", "github"), default="texte",
                        help="github : une annotation ::error par problème, sur sa ligne")
