@@ -58,7 +58,6 @@ def valeurs(bilan: Bilan) -> dict:
         "examens": grille.examens,
         "taux_des_pages": {page: (pourcentage(t) if (t := bilan.taux_de_la_page(page)) is not None else "—") for page in bilan.pages},
         "RESULTATS": RESULTATS,
-        "url_grille": "grille/",
         "url_brut": FICHIER_BRUT.rsplit("/", 1)[-1],
         "url_criteres": FICHIER_CRITERES.rsplit("/", 1)[-1],
         "source": bilan.source,

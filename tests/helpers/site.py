@@ -112,7 +112,7 @@ class _Build:
         self.server = StaticServer(self.root, cache_control=cache_for_a_session)
         env = dict(os.environ, **(settings or {}), NO_MKDOCS_2_WARNING="1", SITE_URL=self.server.origin + "/")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-d", str(self.root)],
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(self.root)],  # not --quiet: it hides the warnings that --strict counts
             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
 
