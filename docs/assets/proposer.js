@@ -9,8 +9,8 @@
  * beside each field (aria-describedby, aria-invalid) and "Erreur : " before the title.
  *
  * Then the proposal leaves the page in one of two ways, none through a server of ours:
- * a mailto: link whose body is the block "### <libellé>", blank line, value (the layout
- * of a GitHub issue form, read by `from-issue`), or GitHub's issue form prefilled by its
+ * a mailto: link whose body is plain French, "<libellé> :" then the value on the next
+ * line (read by `from-issue` as it reads a GitHub issue form), or GitHub's issue form prefilled by its
  * query string (public fields only, but those GitHub shows as a dropdown, which it cannot
  * prefill; long values cut to stay below GitHub's URL limit).
  */
@@ -296,7 +296,7 @@
 
   function bloc(valeurs) {
     return valeurs.map(function (v) {
-      return "### " + v.libelle + "\n\n" + (v.valeur || SANS_REPONSE);
+      return v.libelle + " :\n" + (v.valeur || SANS_REPONSE);
     }).join("\n\n") + "\n";
   }
 

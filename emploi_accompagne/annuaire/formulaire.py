@@ -6,7 +6,8 @@ label and help come from the model's own descriptions where the field is the mod
 so that a field added to the model is one line here.
 
 The proposal travels as text: "### <libellé>" then the value, the layout GitHub writes
-for an issue form; the web form writes the same block in the e-mail it prepares.
+for an issue form; the e-mail the web form prepares is plain French, "<libellé> :" then
+the value (or « (pas de réponse) »), and `from-issue` reads both.
 """
 from __future__ import annotations
 
@@ -20,6 +21,13 @@ ETIQUETTE_PROPOSITION = "proposition-de-fiche"
 FICHIER_FORMULAIRE_GITHUB = ".github/ISSUE_TEMPLATE/proposer-une-fiche.yml"
 # What GitHub writes for a field left empty.
 SANS_REPONSE = "_No response_"
+# What the web form's e-mail writes for a field left empty.
+SANS_REPONSE_COURRIEL = "(pas de réponse)"
+
+
+def titre_courriel(libelle: str) -> str:
+    """A field's heading in the e-mail the web form prepares: "Téléphone :"."""
+    return f"{libelle} :"
 
 SOURCE_PLATEFORME = "Je travaille à la plateforme"
 

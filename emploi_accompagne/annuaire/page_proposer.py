@@ -7,8 +7,8 @@ fields from the page, checks them, then writes the proposal in one of two ways, 
 of which needs a server of ours:
 
 - by e-mail (when `extra.annuaire.courriel_propositions` is set in mkdocs.yml): a
-  `mailto:` link whose body is the block "### <libellé>" + blank line + value
-  (`_No response_` when empty), every field included, the private contact too;
+  `mailto:` link whose body is plain French, "<libellé> :" + the value on the next line
+  (« (pas de réponse) » when empty), every field included, the private contact too;
 - on GitHub (when `repo_url` is set): the issue form `proposer-une-fiche.yml`, prefilled
   by the query string (`?template=proposer-une-fiche.yml&<id>=<value>`), public fields only.
 
@@ -35,9 +35,10 @@ from . import chemins, modele
 from .formulaire import (
     CHAMPS,
     FICHIER_FORMULAIRE_GITHUB,
-    SANS_REPONSE,
+    SANS_REPONSE_COURRIEL,
     SOURCE_PLATEFORME,
     ChampProposition,
+    titre_courriel,
 )
 
 PAGE_PROPOSER = chemins.PAGE_PROPOSER
@@ -216,17 +217,20 @@ def questions(avec_champs_prives: bool = True) -> list[Question]:
 
 
 def bloc(valeurs: dict[str, str], champs: tuple[ChampProposition, ...] = CHAMPS) -> str:
-    """The block an issue form gives: "### <libellé>", blank line, value or `_No response_`.
+    """The e-mail's text, plain French: "<libellé> :", the value on the next lines or « (pas de réponse) ».
 
-    The page's script writes the same text (tested against this function).
+    The page's script writes the same text (tested against this function); from-issue reads it.
     """
-    parties = [f"### {champ.libelle}\n\n{(valeurs.get(champ.id) or '').strip() or SANS_REPONSE}" for champ in champs]
+    parties = [
+        f"{titre_courriel(champ.libelle)}\n{(valeurs.get(champ.id) or '').strip() or SANS_REPONSE_COURRIEL}"
+        for champ in champs
+    ]
     return "\n\n".join(parties) + "\n"
 
 
 def modele_courriel() -> str:
-    """What a reader without the form writes: the headings, a blank line under each."""
-    return "\n\n\n".join(f"### {champ.libelle}" for champ in CHAMPS) + "\n\n"
+    """What a reader without the form writes: the headings ("Téléphone :"), a blank line under each."""
+    return "\n\n\n".join(titre_courriel(champ.libelle) for champ in CHAMPS) + "\n\n"
 
 
 def url_formulaire_github(repo_url: str) -> str:
@@ -257,7 +261,7 @@ def page_proposer(parametres) -> str:
         github_vide=url_formulaire_github(repo_url) if repo_url else None,
         github_nouveau=f"{repo_url}/issues/new" if repo_url else None,
         modele_github=Path(FICHIER_FORMULAIRE_GITHUB).name,
-        sans_reponse=SANS_REPONSE,
+        sans_reponse=SANS_REPONSE_COURRIEL,
         source_plateforme=SOURCE_PLATEFORME,
         objet=OBJET_COURRIEL,
         message_rien=MESSAGE_RIEN,

@@ -1,8 +1,9 @@
 """A proposal of a fiche, read from its text and applied to `data/plateformes.yaml`.
 
 A proposal is the text of a GitHub issue opened with the form "Proposer une fiche", or the
-same block in an e-mail sent by the site's form: "### <libellé>", a blank line, the value
-(`_No response_` when empty), for the fields of `formulaire.CHAMPS`. It starts with its first
+text of an e-mail sent by the site's form: "### <libellé>", a blank line, the value
+(`_No response_` when empty) on GitHub; "<libellé> :" then the value (« (pas de réponse) »
+when empty) in the form's e-mail, plain French; for the fields of `formulaire.CHAMPS`. It starts with its first
 heading (the issue form writes nothing before it); what follows an e-mail signature line
 ("-- ") is ignored.
 
@@ -47,7 +48,7 @@ from .chargement import DonneesInvalides, charger_plateformes_texte
 from .coordonnees import telephone_affiche
 from .ecriture import ORDRE_DES_CHAMPS, EcritureImpossible, remplacer_fiche
 from .erreurs import message_en_francais
-from .formulaire import CHAMPS, SANS_REPONSE, SOURCE_PLATEFORME, ChampProposition
+from .formulaire import CHAMPS, SANS_REPONSE, SANS_REPONSE_COURRIEL, SOURCE_PLATEFORME, ChampProposition
 from .modele import (
     CODES_DEPARTEMENTS,
     CONTEXT_DEPARTEMENT,
@@ -182,6 +183,16 @@ def _texte_invisible(numero: int, ligne: str, *, balises: bool) -> str | None:
     return None
 
 
+def _titre(ligne: str, par_libelle: dict[str, ChampProposition]) -> ChampProposition | None:
+    """The field a line heads: "### Téléphone" (GitHub's issue form) or "Téléphone :" (the site's e-mail)."""
+    ligne = ligne.strip()
+    if ligne.startswith("### "):
+        return par_libelle.get(_cle(ligne[4:]))
+    if ligne.endswith(":"):
+        return par_libelle.get(_cle(ligne[:-1]))
+    return None
+
+
 def lire_blocs(texte: str) -> dict[str, Bloc]:
     """The blocks of a proposal by field id; PropositionRefusee if a heading is written twice, or
     if the text holds anything GitHub does not show, or text before its first heading."""
@@ -199,7 +210,7 @@ def lire_blocs(texte: str) -> dict[str, Bloc]:
         if titres and ligne.rstrip("\n") in SIGNATURE:
             fin = i
             break
-        champ = par_libelle.get(_cle(ligne.lstrip()[4:])) if ligne.lstrip().startswith("### ") else None
+        champ = _titre(ligne, par_libelle)
         dans_un_bloc_public = bool(titres) and titres[-1][1].public and champ is None
         if invisible := _texte_invisible(i + 1, ligne, balises=not dans_un_bloc_public):
             invisibles.append(invisible)
@@ -231,7 +242,7 @@ def lire_blocs(texte: str) -> dict[str, Bloc]:
         j = titres[n + 1][0] if n + 1 < len(titres) else fin
         contenu = tuple((k + 1, lignes[k].strip()) for k in range(i + 1, j) if lignes[k].strip())
         valeur = "\n".join(t for _, t in contenu)
-        if valeur == SANS_REPONSE or (champ.type_html == "select" and valeur == "None"):
+        if valeur in (SANS_REPONSE, SANS_REPONSE_COURRIEL) or (champ.type_html == "select" and valeur == "None"):
             contenu = ()
         blocs[champ.id] = Bloc(champ, contenu[0][0] if contenu else i + 1, contenu)
     return blocs

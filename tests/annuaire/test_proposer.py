@@ -17,7 +17,7 @@ from emploi_accompagne import referentiel
 from emploi_accompagne.annuaire import chemins, formulaire, modele, page_proposer, pages
 from emploi_accompagne.annuaire.formulaire import (
     CHAMPS,
-    SANS_REPONSE,
+    SANS_REPONSE_COURRIEL,
     SOURCE_PLATEFORME,
 )
 from tests.helpers.modules import load_hook
@@ -37,12 +37,12 @@ def html_de(parametres) -> BeautifulSoup:
 
 
 def lire_bloc(texte: str) -> dict[str, str]:
-    """The proposal's block, "### <libellé>" + blank line + value, read back: libellé -> value.
+    """The e-mail's text, "<libellé> :" + value on the next lines, read back: libellé -> value.
 
-    Only the known labels start a field, so a value's own line "### …" stays in the value.
+    Only the known labels start a field, so a value's own line "… :" stays in the value.
     """
     titres = "|".join(re.escape(champ.libelle) for champ in CHAMPS)
-    parties = re.split(rf"^### ({titres})\n", texte.replace("\r\n", "\n"), flags=re.MULTILINE)[1:]
+    parties = re.split(rf"^({titres}) :\n", texte.replace("\r\n", "\n"), flags=re.MULTILINE)[1:]
     return {libelle: valeur.strip() for libelle, valeur in zip(parties[::2], parties[1::2])}
 
 
@@ -65,7 +65,7 @@ def test_un_champ_ajoute_a_la_liste_apparait_sans_toucher_a_la_page(monkeypatch)
     page = html_de(AVEC_TOUT)
     assert page.select_one("[data-champ=siret] label[for=champ-siret]").get_text() == "Numéro SIRET"
     assert page.select_one("#champ-siret-aide").get_text() == "Les 14 chiffres."
-    assert "### Numéro SIRET" in page_proposer.modele_courriel()
+    assert "Numéro SIRET :" in page_proposer.modele_courriel()
 
 
 def test_chaque_saisie_a_une_vraie_etiquette_et_son_aide(page):
@@ -219,13 +219,14 @@ def test_une_adresse_mal_ecrite_arrete_la_construction_avec_un_message_clair(tmp
 # --- Le texte de la proposition ----------------------------------------------------------------
 
 
-def test_le_bloc_a_la_forme_d_un_formulaire_github():
+def test_l_e_mail_est_en_francais_simple_sans_titres_markdown():
     texte = page_proposer.bloc({"departement": "29 – Finistère", "nom": "  Plateforme  ", "horaires": "lundi\nmardi"})
-    assert texte.startswith("### Département\n\n29 – Finistère\n\n### Nom de la plateforme\n\nPlateforme\n\n")
+    assert texte.startswith("Département :\n29 – Finistère\n\nNom de la plateforme :\nPlateforme\n\n")
+    assert "###" not in texte and "_No response_" not in texte
     valeurs = lire_bloc(texte)
     assert list(valeurs) == [champ.libelle for champ in CHAMPS]
     assert valeurs["Horaires d'accueil"] == "lundi\nmardi"
-    assert valeurs["Téléphone"] == SANS_REPONSE
+    assert valeurs["Téléphone"] == SANS_REPONSE_COURRIEL == "(pas de réponse)"
 
 
 def test_le_lien_e_mail_suit_la_rfc_6068():

@@ -16,7 +16,7 @@ import pytest
 from emploi_accompagne.annuaire import formulaire, page_proposer
 from emploi_accompagne.annuaire.formulaire import (
     CHAMPS,
-    SANS_REPONSE,
+    SANS_REPONSE_COURRIEL,
     SOURCE_PLATEFORME,
 )
 from emploi_accompagne.annuaire.modele import normalise_telephone
@@ -271,7 +271,7 @@ def test_une_page_source_choisie_mais_sans_adresse_est_signalee_sur_l_adresse(on
 # --- E-mail ------------------------------------------------------------------------------------------
 
 
-def test_le_mailto_porte_toute_la_proposition_dans_le_format_de_github(onglet, site_courriel):
+def test_le_mailto_porte_toute_la_proposition_en_francais_simple(onglet, site_courriel):
     ouvrir(onglet, site_courriel)
     remplir(onglet)
     onglet.click("#proposer-envoyer-courriel")
@@ -284,7 +284,7 @@ def test_le_mailto_porte_toute_la_proposition_dans_le_format_de_github(onglet, s
     assert valeurs[LIBELLES["telephone"]] == "02 98 00 00 00"
     assert valeurs[LIBELLES["horaires"]] == "Du lundi au vendredi\nde 9 h à 12 h"
     assert valeurs[LIBELLES["contact"]] == "moi@example.org"  # by e-mail only
-    assert valeurs[LIBELLES["adresse"]] == SANS_REPONSE
+    assert valeurs[LIBELLES["adresse"]] == SANS_REPONSE_COURRIEL
     assert corps.replace("\r\n", "\n") == page_proposer.bloc(attendus())
     # The same text is shown, to be copied by hand.
     assert onglet.input_value("#proposer-texte") == page_proposer.bloc(attendus())
