@@ -840,6 +840,23 @@ def test_une_proposition_a_confirmer_recoit_ce_que_le_robot_a_lu_avec_son_emprei
     assert commentaire_poste(runner).startswith("## Merci ! Votre proposition est à confirmer")
 
 
+def test_une_proposition_a_confirmer_recoit_l_etiquette_a_confirmer(runner):
+    lire(runner, issue(), FROM_ISSUE="a-confirmer")
+    resultat, _ = repondre(runner, "a-confirmer")
+    assert resultat.returncode == 0, resultat.stderr
+    [etiquette] = [a for a in runner.appels_gh("POST") if a["chemin"].endswith("/labels")]
+    assert etiquette["chemin"] == "repos/exemple/annuaire/issues/42/labels"
+    assert etiquette["champs"] == {"labels[]": "à confirmer"}
+
+
+@pytest.mark.parametrize("resultat_lu", ["refuse", "inchange", "erreur"])
+def test_seule_une_proposition_a_confirmer_recoit_l_etiquette(runner, resultat_lu):
+    lire(runner, issue(), FROM_ISSUE=resultat_lu)
+    resultat, _ = repondre(runner, resultat_lu)
+    assert resultat.returncode == 0, resultat.stderr
+    assert not [a for a in runner.appels_gh("POST") if a["chemin"].endswith("/labels")]
+
+
 def test_une_erreur_inattendue_recoit_un_court_message_en_francais_sans_trace_technique(runner):
     lire(runner, issue(), FROM_ISSUE="erreur")
     resultat, _ = repondre(runner, "erreur")
