@@ -105,9 +105,16 @@ def _cle_de_tri_francaise(text: str) -> str:
 
 
 @cache
+def entrees_communes(path: Path = COMMUNES_FILE) -> tuple[dict, ...]:
+    """The entries of communes.json as written (keys c, n, d, p, m: see its "cles"), read once:
+    faster than `communes()` for a lookup in a few of them (the data checks)."""
+    return tuple(json.loads(path.read_text(encoding="utf-8"))["communes"])
+
+
+@cache
 def communes(path: Path = COMMUNES_FILE) -> tuple[Commune, ...]:
     """All communes (and municipal arrondissements), sorted by INSEE code."""
-    raw = json.loads(path.read_text(encoding="utf-8"))["communes"]
+    raw = entrees_communes(path)
     return tuple(
         Commune(
             code=entry["c"],

@@ -29,6 +29,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .. import referentiel
+from . import localisation
 
 # Codes of the 101 départements, in the official order.
 CODES_DEPARTEMENTS: tuple[str, ...] = (
@@ -231,6 +232,11 @@ def chercher_telephone(texte: str, departement: str | None) -> tuple[int, int] |
     return None
 
 
+def _departement(info: ValidationInfo) -> str | None:
+    """The fiche's département, which every path gives the model (context `departement`)."""
+    return (info.context or {}).get(CONTEXT_DEPARTEMENT)
+
+
 class StatutVerification(StrEnum):
     """How far the entry has been checked."""
 
@@ -248,8 +254,20 @@ class Lieu(_Strict):
 
     adresse: Annotated[Texte | None, Field(description="Numéro et voie.", examples=["12 rue de l'Exemple"])] = None
     complement_adresse: Annotated[Texte | None, Field(description="Bâtiment, étage, boîte postale…", examples=["Bâtiment B"])] = None
-    code_postal: Annotated[di.CodePostal | None, Field(description="Code postal à 5 chiffres.", examples=["29200"])] = None
-    commune: Annotated[Texte | None, Field(description="Nom de la commune.", examples=["Brest"])] = None
+    code_postal: Annotated[
+        di.CodePostal | None,
+        Field(
+            description="Code postal à 5 chiffres, dans le département de la plateforme (un code CEDEX aussi).",
+            examples=["29200"],
+        ),
+    ] = None
+    commune: Annotated[
+        Texte | None,
+        Field(
+            description="Nom officiel de la commune, dans le département de la plateforme ; elle a ce code postal.",
+            examples=["Brest"],
+        ),
+    ] = None
     code_insee: Annotated[di.CodeCommune | None, Field(description="Code officiel (COG) de la commune, 5 caractères.", examples=["29019"])] = None
     telephone: Annotated[
         Telephone | None,
@@ -283,6 +301,35 @@ class Lieu(_Strict):
             return None
         departement = (info.context or {}).get(CONTEXT_DEPARTEMENT)
         return normalise_telephone(value, departement)
+
+    # Postal code, commune and département agree (localisation.py). A field that failed is absent
+    # from info.data: each problem is reported once, on its own field, all of them in one run.
+    @field_validator("code_postal")
+    @classmethod
+    def _code_postal_du_departement(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and (pourquoi := localisation.probleme_code_postal(value, _departement(info))):
+            raise ValueError(pourquoi)
+        return value
+
+    @field_validator("commune")
+    @classmethod
+    def _commune_du_departement(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and (
+            pourquoi := localisation.probleme_commune(value, _departement(info), info.data.get("code_postal"))
+        ):
+            raise ValueError(pourquoi)
+        return value
+
+    @field_validator("code_insee")
+    @classmethod
+    def _code_insee_du_departement(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is not None and (
+            pourquoi := localisation.probleme_code_insee(
+                value, _departement(info), info.data.get("commune"), info.data.get("code_postal")
+            )
+        ):
+            raise ValueError(pourquoi)
+        return value
 
 
 class Structure(_Strict):

@@ -410,15 +410,6 @@ def _lire_structure(ligne: str) -> dict:
     return structure
 
 
-def _commune_connue(code: str, code_postal: str | None, commune: str | None) -> bool:
-    if not code_postal or not commune:
-        return True
-    nom = _nom_normalise(commune)
-    return any(
-        code_postal in c.codes_postaux and _nom_normalise(c.nom) == nom for c in referentiel.communes_du_departement(code)
-    )
-
-
 # --- applying ---------------------------------------------------------------------------------
 
 _LIBELLES_GESTION = {
@@ -786,7 +777,7 @@ def appliquer(
     except DonneesInvalides as erreur:
         raise PropositionRefusee([str(p) for p in erreur.problemes], "Le fichier modifié serait invalide : rien n'a été écrit.") from None
 
-    a_faire, informations = _a_faire(blocs, lecture, source, actuelle, nouvelle, retenue, code)
+    a_faire, informations = _a_faire(blocs, lecture, source, actuelle, retenue)
     resultat = Resultat(code, texte, changements, a_faire, "", informations)
     resultat.resume = resume_markdown(
         resultat, numero=numero, date=champs["date_maj"], source=source, confirmation=retenue,
@@ -801,8 +792,8 @@ def _libelle(cle: str) -> str:
     return _DE_LA_FICHE[cle].libelle if cle in _DE_LA_FICHE else cle
 
 
-def _a_faire(blocs, lecture: _Lecture, source: Source, actuelle: Plateforme, nouvelle: Plateforme,
-             confirmation: ConfirmationDuResponsable | None, code: str) -> tuple[list[str], list[str]]:
+def _a_faire(blocs, lecture: _Lecture, source: Source, actuelle: Plateforme,
+             confirmation: ConfirmationDuResponsable | None) -> tuple[list[str], list[str]]:
     a_faire: list[str] = []
     informations: list[str] = []
     if source.page:
@@ -827,12 +818,6 @@ def _a_faire(blocs, lecture: _Lecture, source: Source, actuelle: Plateforme, nou
             "du tableau."
         )
     a_faire.extend(lecture.a_faire)
-    for lieu in [nouvelle, *nouvelle.sites]:
-        if not _commune_connue(code, lieu.code_postal, lieu.commune):
-            a_faire.append(
-                f"Le code postal {_code(lieu.code_postal)} et la commune {_code(lieu.commune)} ne vont ensemble dans "
-                f"aucune commune {referentiel.departement(code).de} : vérifier."
-            )
     if "remarques" in blocs and blocs["remarques"].lignes:
         a_faire.append(
             "Lire le message de la personne (rubrique « Autre chose à nous dire ») dans l'issue ou l'e-mail "

@@ -100,7 +100,9 @@ def test_l_empreinte_ne_depend_que_des_valeurs_lues(lancer):
     # Another value: another digest.
     assert empreinte({**PLATEFORME, "telephone": "02 98 00 00 09"}) != reference
     assert empreinte({**PLATEFORME, "sites": "Antenne de Brest – 29200 Brest"}) != reference
-    assert empreinte({**PLATEFORME, "departement": "56"}) != reference
+    # The same values for another département (without the antenne, whose postal code is Finistère's).
+    sans_antenne = {**PLATEFORME, "sites": ""}
+    assert empreinte({**sans_antenne, "departement": "56"}) != empreinte(sans_antenne)
 
 
 # --- confirming ---------------------------------------------------------------------------------

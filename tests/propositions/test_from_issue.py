@@ -140,10 +140,13 @@ def test_une_ligne_de_lieu_sans_nom_n_est_pas_reprise_mais_signalee(lancer):
     assert "non reprise (pas de nom au début de la ligne) : `02 98 00 00 02`" in sortie.stdout
 
 
-def test_un_code_postal_qui_ne_va_pas_avec_la_commune_est_signale(lancer):
-    sortie = lancer(proposition({**COMPLETE, "code_postal": "29000", "commune": "Brest"}), "--date", DATE)
-    assert sortie.code == 0
-    assert "Le code postal `29000` et la commune `Brest` ne vont ensemble" in sortie.stdout
+def test_un_code_postal_qui_ne_va_pas_avec_la_commune_est_refuse(lancer):
+    """Refused, as `check` and `import` refuse it (tests/donnees/test_code_postal_commune_departement.py)."""
+    corps = proposition({**COMPLETE, "code_postal": "29000", "commune": "Brest"})
+    sortie = lancer(corps, "--date", DATE)
+    assert sortie.code == 1 and sortie.inchange
+    ligne = corps.splitlines().index("Brest") + 1
+    assert f"Rubrique « Commune » (ligne {ligne}) : la commune Brest n'a pas le code postal 29000" in sortie.stderr
 
 
 def test_une_erreur_de_valeur_nomme_la_rubrique_et_sa_ligne(lancer):
