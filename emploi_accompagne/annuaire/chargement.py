@@ -10,6 +10,7 @@ keeps its tags, and has its `!ENV` resolved as MkDocs does.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -194,9 +195,12 @@ def analyser_yaml(texte: str, nom: str, etiquettes_de_mkdocs: bool = False) -> D
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         ligne, colonne = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise DonneesInvalides(
-            [Probleme(nom, ligne, colonne, _departement_avant(texte, ligne), "fichier", _syntaxe_en_francais(error))]
-        ) from None
+        champ, cause = "fichier", _cause_de_l_erreur(texte, ligne)
+        if cause is not None:
+            ligne, colonne, champ, message = cause
+        else:
+            message = _syntaxe_en_francais(error)
+        raise DonneesInvalides([Probleme(nom, ligne, colonne, _departement_avant(texte, ligne), champ, message)]) from None
     except yaml.reader.ReaderError as error:
         ligne, colonne = ligne_colonne(texte, error.position)
         raise DonneesInvalides(
@@ -248,12 +252,12 @@ def _refuser_ancres_et_etiquettes(texte: str, nom: str, loader, etiquettes_de_mk
     for event in yaml.parse(texte, Loader=loader):
         mark = event.start_mark
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _probleme_fichier(
-                nom,
-                "les ancres et alias YAML (& et *) ne sont pas acceptés : recopier la valeur",
-                mark.line + 1,
-                mark.column + 1,
-            )
+            signe = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            raise DonneesInvalides([Probleme(
+                nom, mark.line + 1, mark.column + 1, _departement_avant(texte, mark.line + 1), "fichier",
+                f"une valeur qui commence par « {signe} » s'écrit entre guillemets, par exemple \"{signe}…\" "
+                "(les ancres et alias YAML, & et *, ne sont pas acceptés : recopier la valeur)",
+            )])
         etiquette = getattr(event, "tag", None)
         if etiquette is not None and not etiquettes_de_mkdocs:
             raise DonneesInvalides([Probleme(
@@ -283,6 +287,18 @@ def _construire(node, chemin: Chemin, positions, doublons: list[Probleme], nom: 
     for cle_node, valeur_node in node.value:
         cle = cle_node.value if isinstance(cle_node, yaml.ScalarNode) else str(cle_node.value)
         position_cle = (cle_node.start_mark.line + 1, cle_node.start_mark.column + 1)
+        if cle == "departement" and cle in resultat and len(chemin) == 1 and isinstance(chemin[0], int) and any(
+            isinstance(suivant, yaml.ScalarNode) and suivant.value in resultat
+            for suivant, _ in node.value[[c for c, _ in node.value].index(cle_node) + 1 :]
+        ):
+            # A second fiche with no "- " before it: its fields add to the fiche above, each one "twice".
+            valeur = valeur_node.value if isinstance(valeur_node, yaml.ScalarNode) else "?"
+            doublons.append(Probleme(
+                nom, position_cle[0], 1, valeur, cle,
+                f"{_MESSAGE_TIRET} ; sans lui, cette fiche s'ajoute à la fiche du dessus "
+                f"(département {_etiquette(str(resultat[cle]))}, ligne {positions[chemin][0]})",
+            ))
+            break  # the rest of this fiche would only be "written twice"
         if cle in resultat:
             premiere = positions[(*chemin, ("cle", cle))][0]
             doublons.append(
@@ -314,6 +330,87 @@ def _departement_du_chemin(chemin: Chemin, mapping: dict) -> str:
     return code if isinstance(code, str) else "?"
 
 
+# --- Where a syntax error comes from ----------------------------------------------------------
+#
+# The parser stops where the text stops making sense, often lines below the mistake (an unclosed
+# quote runs on to the next quote). A few mistakes a volunteer makes are looked for on the lines
+# up to the error, nearest first; one is the cause if repairing it alone lets the parser go past
+# the error. Each gives its own line and the fix.
+
+_CLE_VALEUR = re.compile(r"^(?P<retrait>\s*(?:-\s+)*)(?:(?P<cle>[^\s#'\"][^:#]*?):(?:\s+|$))?(?P<valeur>.*)$")
+# What YAML reads as syntax at the start of a plain value (not text): a volunteer's `@compte`,
+# `` `code` ``, `%`, `|`, `>`, `[…`, `{…`, `,`, `]`, `}`.
+_INDICATEURS = "@`%|>[]{},"
+_LONGUEUR_EXEMPLE = 40
+
+
+def _quote_ouvert(valeur: str) -> str | None:
+    """The quote that opens `valeur` and that the line does not close, else None."""
+    if not valeur or valeur[0] not in "\"'":
+        return None
+    guillemet, i = valeur[0], 1
+    while i < len(valeur):
+        if guillemet == '"' and valeur[i] == "\\":
+            i += 2
+            continue
+        if valeur[i] == guillemet:
+            if guillemet == "'" and valeur[i + 1 : i + 2] == "'":  # '' is a quote inside '…'
+                i += 2
+                continue
+            return None
+        i += 1
+    return guillemet
+
+
+def _lit_au_dela(texte: str, lignes: list[str], numero: int, nouvelle: str, erreur_ligne: int) -> bool:
+    """Whether, line `numero` (1-based) written `nouvelle`, the parser goes past line `erreur_ligne`."""
+    essai = lignes.copy()
+    essai[numero - 1] = nouvelle
+    try:
+        yaml.compose("\n".join(essai), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as autre:
+        mark = autre.problem_mark or autre.context_mark
+        return mark is not None and mark.line + 1 > erreur_ligne
+    except yaml.YAMLError:
+        return False
+    return True
+
+
+def _cause_de_l_erreur(texte: str, erreur_ligne: int) -> tuple[int, int, str, str] | None:
+    """(line, column, field, French message with the fix) of the mistake behind a syntax error, or None."""
+    lignes = texte.split("\n")
+    for numero in range(min(erreur_ligne, len(lignes)), 0, -1):
+        ligne = lignes[numero - 1]
+        trouve = _CLE_VALEUR.match(ligne)
+        if trouve is None or ligne.lstrip().startswith("#"):
+            continue
+        retrait, cle, valeur = trouve["retrait"], trouve["cle"], trouve["valeur"].rstrip()
+        debut = len(ligne) - len(trouve["valeur"])
+        if (guillemet := _quote_ouvert(valeur)) is not None:
+            if _lit_au_dela(texte, lignes, numero, ligne.rstrip() + guillemet, erreur_ligne):
+                return numero, debut + 1, (cle or "fichier").strip(), (
+                    f"guillemet « {guillemet} » ouvert mais jamais fermé : ajouter « {guillemet} » à la fin de la valeur"
+                )
+        elif valeur and valeur[0] in _INDICATEURS:
+            entre_guillemets = '"' + valeur.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            if _lit_au_dela(texte, lignes, numero, ligne[:debut] + entre_guillemets, erreur_ligne):
+                exemple = entre_guillemets if len(entre_guillemets) <= _LONGUEUR_EXEMPLE else entre_guillemets[: _LONGUEUR_EXEMPLE - 2] + '…"'
+                return numero, debut + 1, (cle or "fichier").strip(), (
+                    f"une valeur qui commence par « {valeur[0]} » s'écrit entre guillemets : "
+                    f"{cle + ': ' if cle else ''}{exemple}"
+                )
+        elif cle is not None and cle.strip() == "departement" and "-" not in retrait:
+            if _lit_au_dela(texte, lignes, numero, "- " + ligne.lstrip(), erreur_ligne):
+                return numero, 1, "departement", _MESSAGE_TIRET
+    return None
+
+
+_MESSAGE_TIRET = (
+    "tiret « - » oublié avant « departement: » : chaque fiche commence par « - departement: », "
+    "le tiret au début de la ligne"
+)
+
+
 def _syntaxe_en_francais(error: yaml.MarkedYAMLError) -> str:
     probleme = f"{error.problem or ''} {error.context or ''}"
     if "'\\t'" in probleme:
@@ -338,6 +435,7 @@ def _valider(document: DocumentYaml, nom: str) -> Annuaire:
     problemes: list[Probleme] = []
     plateformes: list[Plateforme] = []
     premiere_ligne: dict[str, int] = {}
+    suspectes: list[tuple[int, int, str, str]] = []  # fiches whose code may be a missing one's: line, col, code, why
     for index, fiche in enumerate(donnees):
         ligne, colonne = document.positions[(index,)]
         code = fiche.get("departement") if isinstance(fiche, dict) else None
@@ -347,26 +445,57 @@ def _valider(document: DocumentYaml, nom: str) -> Annuaire:
         if not isinstance(fiche, dict):
             problemes.append(Probleme(nom, ligne, colonne, "?", "fiche", "chaque fiche doit être une liste de champs « nom: valeur »"))
             continue
+        position_code = document.positions.get((index, "departement"), (ligne, colonne))
         if code in premiere_ligne:
             problemes.append(
                 Probleme(nom, ligne, colonne, code_affiche, "departement",
-                         f"département en double (déjà à la ligne {premiere_ligne[code]}) : fusionner les deux fiches")
+                         f"département en double (déjà à la ligne {premiere_ligne[code]}) : si c'est la fiche d'un "
+                         "autre département, corriger son code ; sinon fusionner les deux fiches")
             )
+            suspectes.append((*position_code, code, f"déjà pris ligne {premiere_ligne[code]}"))
             continue
         if code is not None:
             premiere_ligne[code] = ligne
+            if code not in CODES_DEPARTEMENTS:
+                suspectes.append((*position_code, code, "inconnu"))
         try:
             plateformes.append(Plateforme.model_validate(fiche, context={CONTEXT_DEPARTEMENT: code}))
         except ValidationError as error:
             problemes.extend(_problemes_de_validation(error, index, code_affiche, document, nom))
-    for code in CODES_DEPARTEMENTS:
-        if code not in premiere_ligne:
-            problemes.append(
-                Probleme(nom, 1, 1, code, "departement", "fiche manquante : chaque département doit avoir sa fiche")
-            )
+    problemes.extend(_fiches_manquantes(premiere_ligne, suspectes, document, nom))
     if problemes:
         raise DonneesInvalides(sorted(problemes, key=lambda p: (p.ligne, p.colonne)))
     return Annuaire(sorted(plateformes, key=lambda p: CODES_DEPARTEMENTS.index(p.departement)), premiere_ligne)
+
+
+def _fiches_manquantes(premiere_ligne: dict[str, int], suspectes: list[tuple[int, int, str, str]],
+                       document: DocumentYaml, nom: str) -> list[Probleme]:
+    """A missing fiche, where it belongs: at the fiche that may be it (a code unknown or taken twice,
+    between its neighbours in official order), else before the next département's fiche."""
+    derniere_ligne = max((position[0] for position in document.positions.values()), default=1)
+    problemes = []
+    for rang, code in enumerate(CODES_DEPARTEMENTS):
+        if code in premiere_ligne:
+            continue
+        avant = next((c for c in reversed(CODES_DEPARTEMENTS[:rang]) if c in premiere_ligne), None)
+        apres = next((c for c in CODES_DEPARTEMENTS[rang + 1 :] if c in premiere_ligne), None)
+        debut = premiere_ligne[avant] if avant else 0
+        fin = premiere_ligne[apres] if apres else derniere_ligne + 1
+        entre = [s for s in suspectes if debut < s[0] < fin]
+        if len(entre) == 1:
+            ligne, colonne, ecrit, pourquoi = entre[0]
+            message = (f"fiche manquante : la fiche de cette ligne a le code « {ecrit} » ({pourquoi}) ; si c'est celle "
+                       f"du département {code}, écrire « {code} »")
+        elif apres is not None:
+            ligne, colonne = premiere_ligne[apres], 1
+            message = (f"fiche manquante : chaque département a sa fiche ; ajouter celle du département {code} "
+                       f"juste avant cette ligne (fiche du département {apres})")
+        else:
+            ligne, colonne = derniere_ligne, 1
+            message = (f"fiche manquante : chaque département a sa fiche ; ajouter celle du département {code} "
+                       f"à la fin du fichier{f', après la fiche du département {avant}' if avant else ''}")
+        problemes.append(Probleme(nom, ligne, colonne, code, "departement", message))
+    return problemes
 
 
 def _problemes_de_validation(error: ValidationError, index: int, code: str, document: DocumentYaml, nom: str) -> list[Probleme]:

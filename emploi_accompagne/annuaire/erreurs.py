@@ -1,6 +1,9 @@
 """Pydantic error details turned into French a volunteer can act on."""
 from __future__ import annotations
 
+import calendar
+import re
+
 _MESSAGES = {
     "missing": "champ obligatoire manquant",
     "extra_forbidden": "champ inconnu : vérifier l'orthographe (la liste des champs est dans CONTRIBUTING.md)",
@@ -25,12 +28,34 @@ _MOTIFS = {
 }
 
 
+_DATE_ECRITE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+         "novembre", "décembre")
+
+
+def date_impossible(texte: object) -> str | None:
+    """Why a date written AAAA-MM-JJ does not exist (2026-02-30), or None."""
+    trouve = _DATE_ECRITE.match(str(texte).strip())
+    if trouve is None:
+        return None
+    annee, mois, jour = (int(n) for n in trouve.groups())
+    if not 1 <= mois <= 12:
+        return f"la date {trouve[0]} n'existe pas : il n'y a pas de mois {mois:02d} ; écrire AAAA-MM-JJ, le mois entre 01 et 12"
+    jours = calendar.monthrange(annee, mois)[1]
+    if not 1 <= jour <= jours:
+        return (f"la date {trouve[0]} n'existe pas : {_MOIS[mois - 1]} {annee} a {jours} jours ; "
+                "vérifier le jour et le mois (AAAA-MM-JJ)")
+    return None
+
+
 def message_en_francais(detail: dict) -> str:
     kind = detail["type"]
     ctx = detail.get("ctx") or {}
     champ = next((p for p in reversed(detail["loc"]) if isinstance(p, str)), "")
     if kind == "value_error":
         return str(ctx.get("error", detail["msg"]))
+    if kind.startswith("date") and (impossible := date_impossible(detail.get("input", ""))):
+        return impossible
     if kind in _MESSAGES:
         return _MESSAGES[kind]
     if kind == "enum":

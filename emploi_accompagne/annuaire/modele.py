@@ -491,6 +491,8 @@ class Plateforme(Lieu):
     @classmethod
     def _known_departement(cls, value: str) -> str:
         if value not in CODES_DEPARTEMENTS:
+            if (proche := value.strip().upper().zfill(2)) in CODES_DEPARTEMENTS:  # "9", "2a"
+                raise ValueError(f"code de département mal écrit : écrire « {proche} »")
             raise ValueError("code de département inconnu : « 01 » à « 95 », « 2A », « 2B », « 971 » à « 976 »")
         return value
 
