@@ -342,6 +342,7 @@ _CLE_VALEUR = re.compile(r"^(?P<retrait>\s*(?:-\s+)*)(?:(?P<cle>[^\s#'\"][^:#]*?
 # `` `code` ``, `%`, `|`, `>`, `[…`, `{…`, `,`, `]`, `}`.
 _INDICATEURS = "@`%|>[]{},"
 _LONGUEUR_EXEMPLE = 40
+_ESSAIS_MAX = 5
 
 
 def _quote_ouvert(valeur: str) -> str | None:
@@ -379,7 +380,10 @@ def _lit_au_dela(texte: str, lignes: list[str], numero: int, nouvelle: str, erre
 def _cause_de_l_erreur(texte: str, erreur_ligne: int) -> tuple[int, int, str, str] | None:
     """(line, column, field, French message with the fix) of the mistake behind a syntax error, or None."""
     lignes = texte.split("\n")
+    essais = _ESSAIS_MAX  # each one parses the file again: a few, the nearest to the error
     for numero in range(min(erreur_ligne, len(lignes)), 0, -1):
+        if essais == 0:
+            return None
         ligne = lignes[numero - 1]
         trouve = _CLE_VALEUR.match(ligne)
         if trouve is None or ligne.lstrip().startswith("#"):
@@ -387,11 +391,13 @@ def _cause_de_l_erreur(texte: str, erreur_ligne: int) -> tuple[int, int, str, st
         retrait, cle, valeur = trouve["retrait"], trouve["cle"], trouve["valeur"].rstrip()
         debut = len(ligne) - len(trouve["valeur"])
         if (guillemet := _quote_ouvert(valeur)) is not None:
+            essais -= 1
             if _lit_au_dela(texte, lignes, numero, ligne.rstrip() + guillemet, erreur_ligne):
                 return numero, debut + 1, (cle or "fichier").strip(), (
                     f"guillemet « {guillemet} » ouvert mais jamais fermé : ajouter « {guillemet} » à la fin de la valeur"
                 )
         elif valeur and valeur[0] in _INDICATEURS:
+            essais -= 1
             entre_guillemets = '"' + valeur.replace("\\", "\\\\").replace('"', '\\"') + '"'
             if _lit_au_dela(texte, lignes, numero, ligne[:debut] + entre_guillemets, erreur_ligne):
                 exemple = entre_guillemets if len(entre_guillemets) <= _LONGUEUR_EXEMPLE else entre_guillemets[: _LONGUEUR_EXEMPLE - 2] + '…"'
@@ -400,6 +406,7 @@ def _cause_de_l_erreur(texte: str, erreur_ligne: int) -> tuple[int, int, str, st
                     f"{cle + ': ' if cle else ''}{exemple}"
                 )
         elif cle is not None and cle.strip() == "departement" and "-" not in retrait:
+            essais -= 1
             if _lit_au_dela(texte, lignes, numero, "- " + ligne.lstrip(), erreur_ligne):
                 return numero, 1, "departement", _MESSAGE_TIRET
     return None
