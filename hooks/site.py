@@ -16,7 +16,7 @@ from mkdocs_glue import stop_build
 from emploi_accompagne import glossaire
 from emploi_accompagne.annuaire import chemins, fraicheur
 from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_annuaire
-from emploi_accompagne.configuration import valider_extra
+from emploi_accompagne.configuration import est_une_publication, valider_extra, verifier_publication
 from emploi_accompagne.horloge import date_de_construction
 from emploi_accompagne.plan import EntreeDuPlan, plan_markdown, titre_de_la_source
 from emploi_accompagne.templating import cache_des_gabarits, rendre_markdown
@@ -30,7 +30,9 @@ def on_config(config):
     problemes = []
     for verifier in (
         lambda: _state.update(sigles=glossaire.charger_sigles(_state["racine"] / "data" / glossaire.FICHIER_GLOSSAIRE.name)),
-        lambda: valider_extra(config.config_file_path),
+        # For a build meant for the public, also every value of the legal notice and the proposals' address.
+        lambda: verifier_publication(config.site_url, config.config_file_path)
+        if est_une_publication(config.site_url) else valider_extra(config.config_file_path),
     ):
         try:
             verifier()

@@ -127,6 +127,9 @@ def page_departement(plateforme, dep: Departement, parametres: ParametresSite, l
         url_courriel=chemins.url_courriel,
         url_sms_partage=chemins.url_sms_partage,
         script_barre=chemins.url_relative(chemins.chemin_page(dep.code), chemins.SCRIPT_BARRE),
+        # The proposal form is said to work "sans compte", "par e-mail" only when an address receives it.
+        courriel_propositions=parametres.courriel_propositions,
+        depot=parametres.repo_url,
     )
 
 
@@ -159,6 +162,7 @@ def page_donnees(plateformes: list, parametres: ParametresSite) -> str:
         total=len(plateformes),
         sources=sorted({domaine(p.lien_source) for p in plateformes if p.lien_source}),
         depot=parametres.repo_url,
+        courriel_propositions=parametres.courriel_propositions,
         liens=liens_correction(parametres, None),
         colonnes=exports.COLONNES_CSV,
     )
