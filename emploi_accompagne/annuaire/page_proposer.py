@@ -29,9 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import phonenumbers
+from markupsafe import Markup, escape
 
+from ..glossaire import abreger_le_html, charger_sigles
 from ..templating import rendre_gabarit
-from . import chemins, modele
+from . import chemins, localisation, modele, recherche
 from .formulaire import (
     CHAMPS,
     FICHIER_FORMULAIRE_GITHUB,
@@ -76,6 +78,7 @@ class Question:
     autocomplete: str  # "off" for the platform's own fields (never the reader's address)
     inputmode: str | None = None
     regles: dict | None = None  # what the script needs to judge a telephone as the model does
+    lieu: str | None = None  # "code_postal" or "commune" of the platform: checked with the département
 
     @property
     def id_html(self) -> str:
@@ -155,7 +158,13 @@ def question(champ: ChampProposition) -> Question:
         autocomplete=champ.autocomplete if (champ.autocomplete and not champ.public) else "off",
         inputmode="numeric" if format_ == "code-postal" else None,
         regles=regles_telephone() if format_ == "telephone" else None,
+        lieu=champ.chemin[0] if champ.chemin in (("code_postal",), ("commune",)) else None,
     )
+
+
+def index_des_communes() -> str:
+    """The finder's index, as the page's script fetches it (relative to the page)."""
+    return chemins.url_relative(PAGE_PROPOSER, f"{chemins.DOSSIER_TROUVER}/{recherche.DOSSIER_INDEX}/")
 
 
 # phonenumbers' metadata holds one pattern of national numbers per type of number.
@@ -270,4 +279,13 @@ def page_proposer(parametres) -> str:
         note_privee=NOTE_PRIVEE,
         script=chemins.url_relative(PAGE_PROPOSER, SCRIPT_PROPOSER),
         feuille=FEUILLE_PROPOSER,
+        index_communes=index_des_communes(),
+        regles_lieu=localisation.regles_du_formulaire(),
+        abreger=abreviations(charger_sigles()),
     )
+
+
+def abreviations(sigles):
+    """What gives a help text its acronyms in <abbr title>: Markdown's abbreviations skip the
+    form, which is an HTML block."""
+    return lambda texte: Markup(abreger_le_html(str(escape(texte)), sigles))
