@@ -8,6 +8,10 @@
  * ("Il y a un problème", focused, one link per error to its field), the same message
  * beside each field (aria-describedby, aria-invalid) and "Erreur : " before the title.
  *
+ * A postal code and a commune are checked against the département as the model checks
+ * them (annuaire/localisation.py: same rule, same messages), in the finder's index, which
+ * the page fetches only when one of them is given.
+ *
  * Then the proposal leaves the page in one of two ways, none through a server of ours:
  * a mailto: link whose body is plain French, "<libellé> :" then the value on the next
  * line (read by `from-issue` as it reads a GitHub issue form), or GitHub's issue form prefilled by its
@@ -212,6 +216,177 @@
     }
     return erreurs.sort(function (a, b) { return a.ordre - b.ordre; });
   }
+
+  // --- Postal code, commune and département agree (mirror of annuaire/localisation.py) --------
+  // The rule and its messages come from the page (localisation.regles_du_formulaire); the
+  // communes and postal codes from the finder's index (/trouver-ma-plateforme/index/), the same
+  // data/communes.json. Only the "peut-être « … » ?" of an unknown commune is the model's alone.
+
+  var LIEU = form.hasAttribute("data-regles-lieu") ? JSON.parse(form.getAttribute("data-regles-lieu")) : null;
+  var INDEX = form.getAttribute("data-index-communes");
+  var DEPARTEMENTS = {};
+  if (LIEU) {
+    LIEU.departements.forEach(function (d, rang) {
+      DEPARTEMENTS[d[0]] = {nom: d[1], dans: d[2], prefixe: d[3], rang: rang};
+    });
+  }
+
+  // recherche.normaliser (as docs/assets/trouver.js has it), then localisation.nom_compare.
+  function normaliser(texte) {
+    var t = texte.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae");
+    t = t.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    t = t.replace(/[^a-z0-9]+/g, " ").trim();
+    return t.replace(/\bste\b/g, "sainte").replace(/\bst\b/g, "saint");
+  }
+
+  function nomCompare(nom) {
+    return normaliser(nom).replace(/ cedex( [0-9]+)?$/, "");
+  }
+
+  function fichierDeCommunes(nom, cles) {
+    for (var i = 0; i < cles.length; i++) {
+      var cle = cles[i], debut = nom;
+      while (debut.length < cle.length) debut += " ";
+      if (debut.slice(0, cle.length) === cle) return cle;
+    }
+    return null;
+  }
+
+  var fichiersIndex = {};
+  function lireIndex(chemin) {
+    if (!fichiersIndex[chemin]) {
+      fichiersIndex[chemin] = fetch(INDEX + chemin).then(function (reponse) {
+        if (!reponse.ok) throw new Error(reponse.status + " " + chemin);
+        return reponse.json();
+      });
+      fichiersIndex[chemin].catch(function () { delete fichiersIndex[chemin]; }); // tried again next time
+    }
+    return fichiersIndex[chemin];
+  }
+
+  function remplir(modele, valeurs) {
+    return modele.replace(/\{(\w+)\}/g, function (tout, cle) { return valeurs[cle]; });
+  }
+
+  // localisation._ou: "Nom (Département) ou …", arrondissements left out when their commune is there.
+  function ou(communes) {
+    var sans = communes.filter(function (c) { return !/ Arrondissement$/.test(c.nom); });
+    var liste = sans.length ? sans : communes;
+    return liste.slice(0, LIEU.max_communes).map(function (c) {
+      return c.nom + " (" + DEPARTEMENTS[c.departement].nom + ")";
+    }).join(" ou ") + (liste.length > LIEU.max_communes ? " …" : "");
+  }
+
+  // [[département, [noms]], …] of the index -> [{nom, departement}], in its order.
+  function communesDuCode(lignes) {
+    var communes = [];
+    (lignes || []).forEach(function (ligne) {
+      ligne[1].forEach(function (nom) { communes.push({nom: nom, departement: ligne[0]}); });
+    });
+    return communes;
+  }
+
+  function problemeCodePostal(codePostal, dep, lignes) {
+    var d = DEPARTEMENTS[dep];
+    if (!lignes) {
+      if (codePostal.indexOf(d.prefixe) === 0) return null; // a CEDEX code: its département is its start
+      return remplir(LIEU.messages.code_postal_hors_du_departement, {code_postal: codePostal, dans: d.dans, prefixe: d.prefixe});
+    }
+    if (lignes.some(function (ligne) { return ligne[0] === dep; })) return null;
+    return remplir(LIEU.messages.code_postal_d_ailleurs, {code_postal: codePostal, dans: d.dans, communes: ou(communesDuCode(lignes))});
+  }
+
+  function problemeCommune(commune, dep, codePostal, lignesCommunes, lignesCode) {
+    var d = DEPARTEMENTS[dep], nom = nomCompare(commune);
+    var memes = lignesCommunes.filter(function (ligne) { return nomCompare(ligne[0]) === nom; });
+    var ici = memes.filter(function (ligne) { return ligne[1] === dep; });
+    if (!ici.length) {
+      var ailleurs = [];
+      memes.forEach(function (ligne) { if (ailleurs.indexOf(ligne[1]) < 0) ailleurs.push(ligne[1]); });
+      if (ailleurs.length) {
+        ailleurs.sort(function (a, b) { return DEPARTEMENTS[a].rang - DEPARTEMENTS[b].rang; });
+        return remplir(LIEU.messages.commune_d_ailleurs, {commune: commune, dans: d.dans,
+          ailleurs: ailleurs.slice(0, LIEU.max_communes).map(function (code) { return DEPARTEMENTS[code].dans; }).join(" ou ")});
+      }
+      return remplir(LIEU.messages.commune_inconnue, {commune: commune, dans: d.dans, suggestion: ""});
+    }
+    if (!codePostal || !lignesCode) return null; // no code, or a CEDEX code
+    if (ici.some(function (ligne) { return ligne[2].indexOf(codePostal) >= 0; })) return null;
+    var codes = [];
+    ici.forEach(function (ligne) { ligne[2].forEach(function (cp) { if (codes.indexOf(cp) < 0) codes.push(cp); }); });
+    codes.sort();
+    return remplir(LIEU.messages.commune_sans_ce_code_postal, {
+      nom: ici[0][0], code_postal: codePostal,
+      codes: codes.slice(0, LIEU.max_codes).join(", ") + (codes.length > LIEU.max_codes ? " …" : ""),
+      communes: ou(communesDuCode(lignesCode.filter(function (ligne) { return ligne[0] === dep; })))
+    });
+  }
+
+  // What the index says of a postal code and of a commune's name: {codes: rows or undefined, communes: rows}.
+  function donneesDuLieu(codePostal, commune) {
+    return lireIndex("departements.json").then(function (resume) {
+      var donnees = {codes: undefined, communes: []};
+      var attentes = [];
+      if (codePostal && resume.cp.indexOf(codePostal.slice(0, 2)) >= 0) {
+        attentes.push(lireIndex("cp/" + codePostal.slice(0, 2) + ".json").then(function (codes) {
+          donnees.codes = codes[codePostal];
+        }));
+      }
+      var cle = commune ? fichierDeCommunes(nomCompare(commune), resume.c) : null;
+      if (cle !== null) {
+        attentes.push(lireIndex("c/" + cle.replace(/ /g, "_") + ".json").then(function (lignes) {
+          donnees.communes = lignes;
+        }));
+      }
+      return Promise.all(attentes).then(function () { return donnees; });
+    });
+  }
+
+  function champDuLieu(cle) {
+    return form.querySelector("[data-lieu=" + cle + "]");
+  }
+
+  function lieuSaisi(erreurs) {
+    var champCode = champDuLieu("code_postal"), champCommune = champDuLieu("commune");
+    var codePostal = champCode ? valeur(champCode).replace(/\s/g, "") : "";
+    // A postal code the format check refused is reported on its own, as the model does.
+    if (!/^[0-9]{5}$/.test(codePostal) || erreurs.some(function (e) { return e.champ === champCode; })) codePostal = "";
+    return {dep: departementChoisi(), champCode: champCode, codePostal: codePostal,
+            champCommune: champCommune, commune: champCommune ? valeur(champCommune) : ""};
+  }
+
+  // A promise of the errors of the place, or null when there is nothing to check (no fetch at all).
+  function verifierLieu(erreurs) {
+    if (!LIEU || !INDEX || !window.fetch || !window.Promise || !String.prototype.normalize) return null;
+    var lieu = lieuSaisi(erreurs);
+    if (!DEPARTEMENTS[lieu.dep] || (!lieu.codePostal && !lieu.commune)) return null;
+    return donneesDuLieu(lieu.codePostal, lieu.commune).then(function (donnees) {
+      var autres = [];
+      var pourquoi = lieu.codePostal ? problemeCodePostal(lieu.codePostal, lieu.dep, donnees.codes) : null;
+      if (pourquoi) autres.push(erreurDuLieu(lieu.champCode, pourquoi));
+      var codeAccepte = pourquoi ? "" : lieu.codePostal;
+      var raison = lieu.commune ? problemeCommune(lieu.commune, lieu.dep, codeAccepte, donnees.communes, donnees.codes) : null;
+      if (raison) autres.push(erreurDuLieu(lieu.champCommune, raison));
+      return autres;
+    });
+  }
+
+  function erreurDuLieu(champ, message) {
+    return {ordre: champs.indexOf(champ), champ: champ, cible: saisieTexte(champ),
+            message: champ.getAttribute("data-libelle") + " : " + message};
+  }
+
+  // The index files fetched while the reader types, so that sending does not wait for them.
+  function prechargerLieu() {
+    var lieu = lieuSaisi([]);
+    if (LIEU && INDEX && window.fetch && window.Promise && String.prototype.normalize && (lieu.codePostal || lieu.commune)) {
+      donneesDuLieu(lieu.codePostal, lieu.commune).catch(function () {});
+    }
+  }
+  ["code_postal", "commune"].forEach(function (cle) {
+    var champ = champDuLieu(cle);
+    if (champ) champ.addEventListener("change", prechargerLieu);
+  });
 
   // --- Showing the errors (GOV.UK error summary and error message) -----------------------
 
@@ -420,8 +595,18 @@
     effacerErreurs();
     resultat.hidden = true;
     var erreurs = verifier();
+    var lieu = verifierLieu(erreurs);
+    if (lieu === null) {
+      envoyer(erreurs, bouton);
+    } else {
+      // Offline, or the index unreachable: sent unchecked; the maintainers' from-issue applies the same rule.
+      lieu.then(function (autres) { envoyer(erreurs.concat(autres), bouton); }, function () { envoyer(erreurs, bouton); });
+    }
+  });
+
+  function envoyer(erreurs, bouton) {
     if (erreurs.length) {
-      afficherErreurs(erreurs);
+      afficherErreurs(erreurs.sort(function (a, b) { return a.ordre - b.ordre; }));
       return;
     }
     var valeurs = lire();
@@ -434,7 +619,7 @@
     } else if (COURRIEL) {
       envoyerParCourriel(valeurs);
     }
-  });
+  }
 
   var boutonCopier = byId("proposer-copier-texte");
   if (boutonCopier) boutonCopier.addEventListener("click", copier);

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import posixpath
 import re
 from urllib.parse import parse_qs, unquote, urlsplit
 
@@ -128,6 +129,23 @@ def test_le_champ_telephone_porte_la_regle_du_modele(page):
     assert re.fullmatch(francais["joignables"], "298000000") and not re.fullmatch(francais["joignables"], "899123456")
     assert re.fullmatch(francais["surtaxes"], "899123456") and re.fullmatch(francais["surtaxes"], "810123456")
     assert [c["data-champ"] for c in page.select("[data-regles]")] == ["telephone"]
+
+
+def test_le_code_postal_et_la_commune_portent_la_regle_du_modele_et_l_index_des_communes(page, fichiers):
+    """The script judges the place with the model's messages (localisation.MESSAGES) on the finder's
+    index (tests/annuaire/test_proposer_lieu_navigateur.py compares their verdicts)."""
+    from emploi_accompagne.annuaire import localisation, recherche
+
+    formulaire_html = page.select_one("form#proposer")
+    regles = json.loads(formulaire_html["data-regles-lieu"])
+    assert regles == json.loads(json.dumps(localisation.regles_du_formulaire()))
+    assert regles["messages"] == localisation.MESSAGES
+    assert ["19", "Corrèze", "en Corrèze", "19"] in regles["departements"] and ["2A", "Corse-du-Sud", "en Corse-du-Sud", "20"] in regles["departements"]
+    assert [(c["data-champ"], c["data-lieu"]) for c in page.select("[data-lieu]")] == [("code_postal", "code_postal"), ("commune", "commune")]
+    # The index, relative to the page, is the finder's: its files are generated with the site.
+    index = posixpath.normpath(posixpath.join(chemins.url_de(chemins.PAGE_PROPOSER), formulaire_html["data-index-communes"]))
+    assert f"{index}/departements.json" == f"{chemins.DOSSIER_TROUVER}/{recherche.FICHIER_DEPARTEMENTS}"
+    assert f"{chemins.DOSSIER_TROUVER}/{recherche.FICHIER_DEPARTEMENTS}" in fichiers
 
 
 def test_le_navigateur_ne_remplit_jamais_les_champs_de_la_plateforme_avec_les_donnees_du_lecteur(page):

@@ -2,7 +2,7 @@
 data/communes.json, et `check`, `import` et `from-issue` rendent le même verdict, avec le même
 message, tous les problèmes d'une fiche à la fois. La règle est dans le modèle
 (emploi_accompagne/annuaire/localisation.py) ; le formulaire du site l'applique aussi
-(tests/annuaire/test_proposer_commune_navigateur.py)."""
+(tests/annuaire/test_proposer_lieu_navigateur.py, les mêmes cas)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -54,7 +54,13 @@ CAS = {
     ),
     "lieu juste": (("19", "19000", "Tulle"), {}),
     "code CEDEX du département": (("24", "24016", "Périgueux"), {}),
-    "nom écrit sans accent ni article": (("43", "43000", "Puy-en-Velay"), {}),
+    "nom écrit sans accent": (("91", "91000", "Evry-Courcouronnes"), {}),
+    "nom officiel avec son article": (("43", "43000", "Le Puy-en-Velay"), {}),
+    "nom sans son article": (
+        ("43", "43000", "Puy-en-Velay"),
+        {"commune": "commune « Puy-en-Velay » inconnue en Haute-Loire (peut-être « Le Puy-en-Velay » ?) : écrire son "
+                    "nom officiel, celui de la commune nouvelle s'il y en a une"},
+    ),
     "arrondissement de Paris": (("75", "75015", "Paris"), {}),
     "Corse : 20…": (("2A", "20000", "Ajaccio"), {}),
     "outre-mer": (("974", "97400", "Saint-Denis"), {}),
