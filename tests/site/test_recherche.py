@@ -4,7 +4,7 @@ import pytest
 
 pytestmark = pytest.mark.navigateur
 
-SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/")
+SEARCH_FILES = ("search_index.json", "/workers/search.", "/lunr/", "/assets/recherche.")
 
 
 def test_la_recherche_ne_se_charge_qu_a_la_demande_et_trouve_un_departement_sans_accent(browser, site):
