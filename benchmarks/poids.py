@@ -66,6 +66,9 @@ class PageLoad:
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
     cookies: list[str] = field(default_factory=list)
+    # What the tests read on the same load once the readings above are taken (axe-core, the
+    # skip link: tests/helpers/browser.PageVisit); None in the benchmarks.
+    visit: object | None = None
 
     @property
     def total_gzip(self) -> int:

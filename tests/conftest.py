@@ -2,9 +2,7 @@
 
 Any test that takes a `site_page` argument runs once per page of the built site (test id =
 the page's URL path), so pages added later (the directory's pages) are tested too; one that
-takes an `exemplaire` runs once per kind of page (tests/helpers/types_de_page.py); one that
-takes a `page_redigee` runs on every page whose text someone wrote and on one page of each
-kind made from the directory's data (the 101 département pages share three templates).
+takes an `exemplaire` runs once per kind of page (tests/helpers/types_de_page.py).
 
 `make test` runs the tests in several processes (pytest-xdist, pyproject.toml). The site is
 built once, by the process that starts them (tests/helpers/site.py). Tests that read the
@@ -20,12 +18,12 @@ import pytest
 
 from benchmarks.poids import LoadsInOneTab
 from tests.helpers import nu
-from tests.helpers.browser import AXE_SCRIPT, Browsing
+from tests.helpers.browser import AXE_SCRIPT, Browsing, visit_loaded_page
 from tests.helpers.chromium import CHROMIUM_ARGS, NOT_FOUND, find_chromium
 from tests.helpers.distribution import GroupScheduling, MeasuredByPart, parts_of, share_groups, stop_sharing_groups, write_groups
 from tests.helpers.html import parse_site
 from tests.helpers.site import close_site_under_test, share_site_under_test, site_under_test, specimen_under_test
-from tests.helpers.types_de_page import exemplaires_du_run, pages_redigees_du_run
+from tests.helpers.types_de_page import exemplaires_du_run
 
 # Session fixtures that measure the pages a part at a time (distribution.MeasuredByPart):
 # the tests that read one part of one form a group.
@@ -45,13 +43,12 @@ def pytest_generate_tests(metafunc):
     if "exemplaire" in metafunc.fixturenames and "etat" not in metafunc.fixturenames:
         found = exemplaires_du_run()  # one page of each kind (tests/helpers/types_de_page.py)
         metafunc.parametrize("exemplaire", found, ids=[str(e) for e in found], indirect=True)
-    for name, pages_of_the_run in (("site_page", lambda: site_under_test().pages), ("page_redigee", pages_redigees_du_run)):
-        if name in metafunc.fixturenames:
-            pages = pages_of_the_run()
-            if pages:
-                metafunc.parametrize(name, pages, ids=[page.path for page in pages], indirect=True)
-            else:  # the build failed: one test per function, failing with the build output
-                metafunc.parametrize(name, [None], ids=["build"], indirect=True)
+    if "site_page" in metafunc.fixturenames:
+        pages = site_under_test().pages
+        if pages:
+            metafunc.parametrize("site_page", pages, ids=[page.path for page in pages], indirect=True)
+        else:  # the build failed: one test per function, failing with the build output
+            metafunc.parametrize("site_page", [None], ids=["build"], indirect=True)
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -80,11 +77,11 @@ def _parts_of_the_pages() -> dict[str, int]:
 
 
 def _page_of(item) -> str | None:
-    """The URL path of the page a test is about: its `site_page`, `page_redigee` or `path` parameter."""
+    """The URL path of the page a test is about: its `site_page` or `path` parameter."""
     params = getattr(item, "callspec", None) and item.callspec.params
     if not params:
         return None
-    page = params.get("site_page") or params.get("page_redigee") or params.get("path")
+    page = params.get("site_page") or params.get("path")
     return str(page) if page is not None else None
 
 
@@ -124,11 +121,6 @@ def site_page(request, site):
 
 
 @pytest.fixture
-def page_redigee(request, site):
-    return request.param
-
-
-@pytest.fixture
 def exemplaire(request, site):
     """One page of each kind, served (the specimen site with the site)."""
     return request.param
@@ -138,12 +130,19 @@ def exemplaire(request, site):
 def page_loads(site, browser):
     """{URL path: PageLoad} for every HTML page of the site, each loaded once as on a first visit
     (HTTP cache off) at a phone-sized viewport, every request, response, error and cookie
-    recorded until the page has settled (benchmarks.poids.LoadsInOneTab); measured a part at
-    a time, each part by the test process that runs its tests."""
+    recorded until the page has settled (benchmarks.poids.LoadsInOneTab), then axe-core run
+    and the skip link followed on the same load (`load.visit`, tests/helpers/browser.py);
+    measured a part at a time, each part by the test process that runs its tests."""
     loads = LoadsInOneTab(browser)
+    axe_source = AXE_SCRIPT.read_text(encoding="utf-8")
 
     def measure(paths: list[str]) -> dict:
-        return {path: loads.load(site.url(path)) for path in paths}
+        measured = {}
+        for path in paths:
+            load = loads.load(site.url(path))
+            load.visit = visit_loaded_page(loads.tab, load.url, axe_source)
+            measured[path] = load
+        return measured
 
     yield MeasuredByPart([page.path for page in site.pages], measure)
     loads.close()

@@ -1,10 +1,9 @@
-"""Headless Chromium for the built-site tests: one browser per test process, pages visited once.
+"""Headless Chromium for the built-site tests: one browser per test process, pages loaded once.
 
-A visit loads a page in a given colour scheme, runs axe-core on it, then follows the skip
-link with the keyboard (light scheme); the tests that look at one page share the visit
-(cached), so each page is visited once, in a tab reused from page to page. What every page
-requests and logs is recorded by its load as on a first visit (`page_loads`, tests/conftest.py). The two other engines and the dark scheme
-run on one page of each kind (tests/site/test_types_de_page.py).
+Every page is loaded once as on a first visit (`page_loads`, tests/conftest.py): what it
+requests and logs is recorded, then, on the same load, axe-core runs on it and the skip link
+is followed with the keyboard (`visit_loaded_page`). The two other engines, the dark scheme
+and the other widths run on one page of each kind (tests/site/test_types_de_page.py).
 """
 from __future__ import annotations
 
@@ -50,7 +49,7 @@ DARK_SETTLED = """() => document.documentElement.classList.contains('js')
 
 @dataclass
 class PageVisit:
-    """What happened while one page loaded and axe ran on it."""
+    """What axe-core and the keyboard found on one loaded page."""
 
     url: str
     scheme: str
@@ -63,7 +62,7 @@ class PageVisit:
 
 
 class Browsing:
-    """Browser contexts (one per colour scheme and viewport), reused tabs, cached visits.
+    """Browser contexts (one per colour scheme and viewport) and reused tabs.
 
     Loading pages in a reused tab is several times faster than opening a tab per page;
     each `goto` starts a new document, so no state carries over but localStorage.
@@ -74,7 +73,6 @@ class Browsing:
         self.site = site
         self._contexts: dict[tuple[str, int], object] = {}
         self._tabs: dict[tuple[str, int, str], object] = {}
-        self._visits: dict[tuple[str, str], PageVisit] = {}
 
     def context(self, scheme: str = "light", viewport: dict = DESKTOP):
         key = (scheme, viewport["width"])
@@ -93,45 +91,28 @@ class Browsing:
         tab.wait_for_function(MATERIAL_READY, arg=SCHEMES[scheme])
         return tab
 
-    def visit(self, page: SitePage, scheme: str) -> PageVisit:
-        key = (page.path, scheme)
-        if key not in self._visits:
-            self._visits[key] = self._record_visit(page, scheme)
-        return self._visits[key]
-
     def _tab(self, scheme: str, viewport: dict, purpose: str):
         key = (scheme, viewport["width"], purpose)
         if key not in self._tabs or self._tabs[key].is_closed():
             self._tabs[key] = self.context(scheme, viewport).new_page()
         return self._tabs[key]
 
-    def _recording_tab(self, scheme: str):
-        key = (scheme, DESKTOP["width"], "visit")
-        if key not in self._tabs:
-            tab = self._tab(scheme, DESKTOP, "visit")
-            # axe-core is present in every document of the visits, ready to run (and only
-            # there: parsing it costs every other page load for nothing).
-            tab.add_init_script(path=str(AXE_SCRIPT))
-        return self._tabs[key]
-
-    def _record_visit(self, page: SitePage, scheme: str) -> PageVisit:
-        visit = PageVisit(url=self.site.url(page), scheme=scheme)
-        tab = self._recording_tab(scheme)
-        tab.goto(visit.url, wait_until="load")
-        _wait_for_scheme(tab, scheme)  # a wrong scheme is reported by the tests, not here
-        # The search index and worker load only when the search is opened (overrides/main.html):
-        # nothing more to wait for after "load".
-        visit.body_scheme = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        visit.axe_violations = tab.evaluate(AXE_RUN, AXE_TAGS)
-        if scheme == "light":
-            _follow_skip_link(tab, visit)
-        return visit
-
     def close(self) -> None:
         for context in self._contexts.values():
             context.close()
         self._contexts.clear()
         self._tabs.clear()
+
+
+def visit_loaded_page(tab, url: str, axe_source: str) -> PageVisit:
+    """axe-core, then the skip link, on the page loaded in `tab` (its readings already taken):
+    axe is added after the load, so that it weighs on no measurement, and does not move focus."""
+    visit = PageVisit(url=url, scheme="light")
+    visit.body_scheme = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    tab.add_script_tag(content=axe_source)
+    visit.axe_violations = tab.evaluate(AXE_RUN, AXE_TAGS)
+    _follow_skip_link(tab, visit)
+    return visit
 
 
 def _follow_skip_link(tab, visit: PageVisit) -> None:
@@ -147,15 +128,6 @@ def _follow_skip_link(tab, visit: PageVisit) -> None:
         except PlaywrightTimeout:
             pass  # the test reports where focus is
         visit.focus_after_enter = tab.evaluate(FOCUSED)
-
-
-def _wait_for_scheme(tab, scheme: str) -> None:
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-    try:
-        tab.wait_for_function(MATERIAL_READY, arg=SCHEMES[scheme])
-    except PlaywrightTimeout:
-        pass
 
 
 def format_axe_violations(url: str, violations: list[dict]) -> str:

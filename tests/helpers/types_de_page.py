@@ -70,28 +70,10 @@ def exemplaires(site: BuiltSite, specimen: BuiltSite) -> list[Exemplaire]:
     return [chosen[kind] for kind in sorted(chosen)]
 
 
-# Kinds whose pages are one template filled with the directory's data: one page of each
-# stands for all (the maintainers' rule: every kind in every state, not 101 copies).
-FROM_THE_DATA = "departement/"
-
-
-def pages_redigees(site: BuiltSite, specimen: BuiltSite) -> list[SitePage]:
-    """The pages whose text someone wrote (in docs/, or the questionnaire's YAML), and, of the
-    pages made from the directory's data, the exemplar of each kind found in this site."""
-    exemplars = {exemplaire.page for exemplaire in exemplaires(site, specimen) if not exemplaire.specimen}
-    return [page for page in site.pages
-            if not (type_de_page(page.file) or "").startswith(FROM_THE_DATA) or page in exemplars]
-
-
 def exemplaires_du_run() -> list[Exemplaire]:
     """The exemplars of this test run's builds (none when a build failed: its tests say so)."""
     site, specimen = site_under_test(), specimen_under_test()
     return exemplaires(site, specimen) if site.ok and specimen.ok else []
-
-
-def pages_redigees_du_run() -> list[SitePage]:
-    site, specimen = site_under_test(), specimen_under_test()
-    return pages_redigees(site, specimen) if site.ok and specimen.ok else []
 
 
 def main() -> None:

@@ -1,15 +1,24 @@
-"""Zero axe-core violation on every page whose text someone wrote (light scheme), and the dark
-scheme as the system says.
+"""Zero axe-core violation on every page of the site (light scheme), and the dark scheme as the
+system says.
 
-Rules: WCAG 2.0, 2.1 and 2.2 levels A and AA, and axe's best practices. The pages made from
-the directory's data (101 département pages, three templates) are checked on one page of each
-kind (`page_redigee`, tests/conftest.py); the dark scheme and the two other engines run on one
-page of each kind, in each of its states, the page turning dark live
-(tests/site/test_types_de_page.py): a page loaded in the dark must look the same.
+Rules: WCAG 2.0, 2.1 and 2.2 levels A and AA, and axe's best practices. axe runs on each page
+as loaded for the other per-page checks (`page_loads`, tests/conftest.py: phone width); the
+dark scheme, the desktop width and the two other engines run on one page of each kind, in
+each of its states (tests/site/test_types_de_page.py), the page turning dark live: a page
+loaded in the dark must look the same.
 """
 import pytest
 
-from tests.helpers.browser import AXE_TAGS, DARK_SETTLED, DESKTOP, MATERIAL_READY, SCHEMES, format_axe_violations
+from tests.helpers.browser import (
+    AXE_SCRIPT,
+    AXE_TAGS,
+    DARK_SETTLED,
+    DESKTOP,
+    MATERIAL_READY,
+    SCHEMES,
+    format_axe_violations,
+    visit_loaded_page,
+)
 
 pytestmark = pytest.mark.navigateur
 
@@ -20,12 +29,25 @@ COLOURS = """() => [...document.querySelectorAll('body *')].map((e) => {
 })"""
 
 
-def test_no_axe_violation(page_redigee, browsing):
-    visit = browsing.visit(page_redigee, "light")
+def test_no_axe_violation(site_page, page_loads):
+    visit = page_loads[site_page.path].visit
     assert visit.body_scheme == SCHEMES["light"], (
         f"{visit.url}: with prefers-color-scheme: light the page shows the {visit.body_scheme!r} palette"
     )
     assert not visit.axe_violations, format_axe_violations(visit.url, visit.axe_violations) + f"\n(tags: {AXE_TAGS})"
+
+
+def test_axe_as_run_on_each_page_sees_a_violation(browser):
+    """The per-page run (axe added after the load) reports what it should: an image without
+    a text alternative, then the skip link missing."""
+    tab = browser.new_page()
+    try:
+        tab.set_content('<html lang="fr"><head><title>t</title></head><body><main><img src="data:,"></main></body></html>')
+        visit = visit_loaded_page(tab, "about:blank", AXE_SCRIPT.read_text(encoding="utf-8"))
+    finally:
+        tab.close()
+    assert "image-alt" in {violation["id"] for violation in visit.axe_violations}, visit.axe_violations
+    assert visit.focus_after_enter is None
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,9 @@
-"""Keyboard: on every page whose text someone wrote, and on one page of each kind made from
-the directory's data (`page_redigee`, tests/conftest.py), the first Tab reaches the skip link
-("Aller au contenu"), and following it with Enter moves keyboard focus into the content.
+"""Keyboard: on every page of the site, the first Tab reaches the skip link ("Aller au
+contenu"), and following it with Enter moves keyboard focus into the content.
 
-Checked on the light-scheme visit of the page (see tests/helpers/browser.py), right after
-axe, which does not move focus: the first Tab still starts from the top of the document.
+Checked on the page as loaded for the other per-page checks (`page_loads`, tests/conftest.py),
+right after axe, which does not move focus: the first Tab still starts from the top of the
+document.
 """
 import pytest
 
@@ -12,8 +12,8 @@ pytestmark = pytest.mark.navigateur
 SKIP_LABEL = "Aller au contenu"
 
 
-def test_skip_link_moves_focus_to_the_content(page_redigee, browsing):
-    visit = browsing.visit(page_redigee, "light")
+def test_skip_link_moves_focus_to_the_content(site_page, page_loads):
+    visit = page_loads[site_page.path].visit
     first = visit.focus_after_tab
     assert first and "md-skip" in first["classes"] and first["text"] == SKIP_LABEL, (
         f"{visit.url}: the first Tab focuses {first}, expected the {SKIP_LABEL!r} link"

@@ -1,9 +1,9 @@
 """Every kind of page, in each state it can take, passes the three accessibility engines in
 the light and the dark scheme, on a computer and on a phone, and reflows at 320 px.
 
-The Nu checker, the byte budgets and the layout shifts run on every page of the site, axe-core
-(light scheme) on every page whose text someone wrote (tests/site/test_html_valide.py,
-tests/performance/, tests/site/test_accessibilite.py).
+The Nu checker, the byte budgets, the layout shifts, axe-core (light scheme, phone width) and
+the skip link run on every page of the site (tests/site/test_html_valide.py,
+tests/performance/, tests/site/test_accessibilite.py, tests/site/test_clavier.py).
 What is costlier runs here, on one page of each kind (tests/helpers/types_de_page.py: the
 kinds come from the build, so a new kind cannot escape), in each of its states:
 
