@@ -2,7 +2,7 @@
 
 Pages of docs/ whose front matter says `gabarit: true` are rendered by the site's one Jinja
 environment (emploi_accompagne.templating) with the values computed at build time:
-`extra` (mkdocs.yml, validated), `glossaire`, `plan_du_site`, `fiches_a_reverifier`.
+`extra` (mkdocs.yml, validated), `glossaire`, `plan_du_site`, `fiches_a_reverifier`, `couverture`.
 Every page then gets the `<abbr>` definitions of the acronyms it uses.
 """
 from __future__ import annotations
@@ -16,6 +16,7 @@ from mkdocs_glue import stop_build
 from emploi_accompagne import glossaire
 from emploi_accompagne.annuaire import chemins, fraicheur
 from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_annuaire
+from emploi_accompagne.annuaire.couverture import Couverture
 from emploi_accompagne.configuration import est_une_publication, valider_extra, verifier_publication
 from emploi_accompagne.horloge import date_de_construction
 from emploi_accompagne.plan import EntreeDuPlan, plan_markdown, titre_de_la_source
@@ -51,6 +52,14 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_context(context, page, config, nav):
+    # A build that stays on this computer names no canonical address: copied online by mistake,
+    # its pages would send search engines and shared links to localhost.
+    if not est_une_publication(config.site_url):
+        page.canonical_url = None
+    return context
+
+
 def on_nav(nav, config, files):
     _state["nav"] = nav
     return nav
@@ -71,6 +80,8 @@ def _valeurs_des_gabarits(page, config) -> dict:
         "glossaire": glossaire.glossaire_markdown(_state["sigles"]),
         "plan_du_site": plan_markdown(_entrees_du_plan(_state["nav"].items, page)),
         "fiches_a_reverifier": fraicheur.liste_markdown(a_reverifier, depuis=page.file.src_uri),
+        # What the département pages give today (the home page's promise, _promesse.md.j2).
+        "couverture": Couverture.des(annuaire.plateformes),
     }
 
 

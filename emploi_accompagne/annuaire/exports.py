@@ -6,7 +6,11 @@
   mark so that Excel reads the accents; every field quoted; whatever a spreadsheet
   would run as a formula, at the start of a cell or after a separator, is neutralised);
 - data-inclusion/structures.json and services.json: the national data·inclusion
-  schema v1 (one structure and one service per platform).
+  schema v1 (one structure and one service per platform that a public source or the
+  platform itself backs, under the name that source gives: never a name made up from
+  the département's, never a record that says nothing; see `pour_data_inclusion`).
+- no absolute address of this computer: a build that stays on it (site_url on localhost)
+  gives no `lien_source` rather than one that would point to localhost once published.
 
 Outputs only depend on the data (no build date), so two builds give the same bytes.
 """
@@ -23,9 +27,10 @@ from enum import Enum
 from pydantic import BaseModel
 
 from .. import referentiel
+from ..configuration import est_une_publication
 from ..paths import DATA
 from . import chemins
-from .modele import Plateforme
+from .modele import Plateforme, StatutVerification
 
 DOSSIER = chemins.DOSSIER_DONNEES
 FICHIER_SCHEMA = DATA / "plateformes.schema.json"
@@ -156,9 +161,32 @@ CONDITIONS_ACCES = (
     "France Travail, de Cap emploi ou d'une mission locale."
 )
 MOBILISATION_PRECISIONS = (
-    "La personne demande une prescription à la MDPH, à France Travail, à Cap emploi ou à sa "
-    "mission locale ; le prescripteur vérifie avec la plateforme que l'accompagnement convient."
+    "La personne demande une prescription à la MDPH (la CDAPH décide), ou à France Travail, à "
+    "Cap emploi ou à sa mission locale, qui prescrivent directement et en informent la CDAPH."
 )
+# Backed by a public page or by the platform itself: the only fiches data·inclusion receives.
+STATUTS_DATA_INCLUSION = (StatutVerification.SOURCE_PUBLIQUE, StatutVerification.CONFIRME)
+
+
+def nom_data_inclusion(plateforme: Plateforme) -> str | None:
+    """The name a source gives: the platform's own, else the organisation that runs it
+    (a data·inclusion structure is an organisation); None when no source names either."""
+    if plateforme.nom:
+        return plateforme.nom
+    return plateforme.structure_gestionnaire.nom if plateforme.structure_gestionnaire else None
+
+
+def pour_data_inclusion(plateformes: list[Plateforme]) -> list[Plateforme]:
+    """The fiches data·inclusion receives: backed by a public source or the platform, and named by it.
+    An empty fiche would flood professionals' tools with a structure nobody can reach."""
+    return [p for p in plateformes if p.statut_verification in STATUTS_DATA_INCLUSION and nom_data_inclusion(p)]
+
+
+def lien_public(site_url: str | None, plateforme: Plateforme) -> str | None:
+    """The page's address on the published site; none for a build that stays on this computer."""
+    if not est_une_publication(site_url):
+        return None
+    return chemins.url_departement(site_url, plateforme.departement)
 
 
 def identifiant(plateforme: Plateforme) -> str:
@@ -177,7 +205,7 @@ def structure_data_inclusion(plateforme: Plateforme, site_url: str | None) -> di
     structure = {
         "source": SOURCE_DATA_INCLUSION,
         "id": identifiant(plateforme),
-        "nom": plateforme.nom_affiche(),
+        "nom": nom_data_inclusion(plateforme),
         "date_maj": plateforme.date_maj.isoformat(),
         "description": DESCRIPTION_STRUCTURE,
         **_coordonnees_data_inclusion(plateforme),
@@ -190,7 +218,7 @@ def structure_data_inclusion(plateforme: Plateforme, site_url: str | None) -> di
         structure["site_web"] = plateforme.site_web
     if plateforme.accessibilite_lieu:
         structure["accessibilite_lieu"] = plateforme.accessibilite_lieu
-    lien = chemins.url_departement(site_url, plateforme.departement)
+    lien = lien_public(site_url, plateforme)
     if lien:
         structure["lien_source"] = lien
     return structure
@@ -236,7 +264,7 @@ def service_data_inclusion(plateforme: Plateforme, site_url: str | None) -> dict
     modes = _modes_mobilisation(plateforme)
     if modes:
         service["modes_mobilisation"] = modes
-    lien = chemins.url_departement(site_url, plateforme.departement)
+    lien = lien_public(site_url, plateforme)
     if lien:
         service["lien_source"] = lien
     return service
@@ -246,12 +274,13 @@ def service_data_inclusion(plateforme: Plateforme, site_url: str | None) -> dict
 
 
 def fichiers_exports(plateformes: list[Plateforme], site_url: str | None) -> dict[str, str]:
+    data_inclusion = pour_data_inclusion(plateformes)
     return {
         f"{DOSSIER}/plateformes.json": plateformes_json(plateformes),
         f"{DOSSIER}/plateformes.csv": plateformes_csv(plateformes),
         f"{DOSSIER}/plateformes.schema.json": FICHIER_SCHEMA.read_text(encoding="utf-8"),
         f"{DOSSIER}/data-inclusion/structures.json": _json(
-            [structure_data_inclusion(p, site_url) for p in plateformes]
+            [structure_data_inclusion(p, site_url) for p in data_inclusion]
         ),
-        f"{DOSSIER}/data-inclusion/services.json": _json([service_data_inclusion(p, site_url) for p in plateformes]),
+        f"{DOSSIER}/data-inclusion/services.json": _json([service_data_inclusion(p, site_url) for p in data_inclusion]),
     }

@@ -27,6 +27,7 @@ from ..templating import rendre_gabarit
 from . import chemins, exports, recherche
 from .chargement import Annuaire
 from .coordonnees import coordonnees, domaine
+from .couverture import Couverture
 from .json_ld import donnees_json_ld, json_pour_script
 from .page_proposer import page_proposer
 from .vcard import vcard
@@ -151,8 +152,10 @@ def page_index(plateformes: list) -> str:
     )
 
 
-def page_trouver() -> str:
-    return rendre_gabarit("trouver.md.j2", regions=referentiel.departements_par_region())
+def page_trouver(plateformes: list) -> str:
+    return rendre_gabarit(
+        "trouver.md.j2", regions=referentiel.departements_par_region(), couverture=Couverture.des(plateformes)
+    )
 
 
 def page_donnees(plateformes: list, parametres: ParametresSite) -> str:
@@ -160,6 +163,7 @@ def page_donnees(plateformes: list, parametres: ParametresSite) -> str:
         "donnees.md.j2",
         avec_contacts=sum(p.a_des_contacts() for p in plateformes),
         total=len(plateformes),
+        data_inclusion=len(exports.pour_data_inclusion(plateformes)),
         sources=sorted({domaine(p.lien_source) for p in plateformes if p.lien_source}),
         depot=parametres.repo_url,
         courriel_propositions=parametres.courriel_propositions,
@@ -183,7 +187,7 @@ def fichiers_annuaire(annuaire: Annuaire, parametres: ParametresSite) -> list[Fi
         if texte_vcard is not None:
             fichiers.append(FichierGenere(chemins.chemin_vcard(dep.code), texte_vcard, False))
     fichiers.append(FichierGenere(chemins.PAGE_INDEX, page_index(annuaire.plateformes)))
-    fichiers.append(FichierGenere(chemins.PAGE_TROUVER, page_trouver()))
+    fichiers.append(FichierGenere(chemins.PAGE_TROUVER, page_trouver(annuaire.plateformes)))
     fichiers.append(FichierGenere(chemins.PAGE_DONNEES, page_donnees(annuaire.plateformes, parametres)))
     # Reached from every département page and the contribution page, not from the sidebar.
     fichiers.append(FichierGenere(chemins.PAGE_PROPOSER, page_proposer(parametres), False))

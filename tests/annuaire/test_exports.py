@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from data_inclusion.schema.v1 import Service, Structure
 
-from emploi_accompagne.annuaire import exports
+from emploi_accompagne.annuaire import chemins, exports
 from emploi_accompagne.annuaire.modele import CODES_DEPARTEMENTS, Plateforme
 from tests.helpers.fiche_complete import NOM_PIEGE
 
@@ -144,24 +144,75 @@ def test_le_csv_met_chaque_champ_entre_guillemets(exports_a_tester):
 
 def test_chaque_structure_valide_le_modele_data_inclusion(exports_a_tester):
     structures = json.loads(exports_a_tester["donnees/data-inclusion/structures.json"])
-    assert len(structures) == 101
+    assert structures, "no structure at all: the test would prove nothing"
     for structure in structures:
         Structure.model_validate(structure, context=STRICT)
-    assert len({s["id"] for s in structures}) == 101
+    assert len({s["id"] for s in structures}) == len(structures)
 
 
 def test_chaque_service_valide_le_modele_data_inclusion(exports_a_tester):
     structures = json.loads(exports_a_tester["donnees/data-inclusion/structures.json"])
     services = json.loads(exports_a_tester["donnees/data-inclusion/services.json"])
-    assert len(services) == 101
+    assert len(services) == len(structures)
     ids_structures = {s["id"] for s in structures}
-    for service, code in zip(services, CODES_DEPARTEMENTS):
+    codes = [s["id"].rpartition("--")[2].upper() for s in structures]
+    for service, code in zip(services, codes, strict=True):
         valide = Service.model_validate(service, context=STRICT)
         assert valide.type.value == "accompagnement"
         assert valide.frais.value == "gratuit"
         assert {p.value for p in valide.publics} == {"personnes-en-situation-de-handicap"}
         assert valide.zone_eligibilite == [code]
         assert service["structure_id"] in ids_structures
+
+
+# --- data·inclusion: nothing made up ---------------------------------------------------------------
+
+
+def _sources(plateformes) -> dict[str, Plateforme]:
+    return {p.departement: p for p in plateformes}
+
+
+def test_data_inclusion_ne_recoit_que_les_fiches_qu_une_source_ou_la_plateforme_appuie(exports_a_tester, plateformes,
+                                                                                        plateformes_completes, request):
+    donnees = plateformes_completes if "completes" in request.node.callspec.id else plateformes
+    fiches = _sources(donnees)
+    structures = json.loads(exports_a_tester["donnees/data-inclusion/structures.json"])
+    exportes = {s["id"].rpartition("--")[2].upper() for s in structures}
+    attendus = {code for code, p in fiches.items()
+                if p.statut_verification.value in ("source-publique", "confirme")
+                and (p.nom or (p.structure_gestionnaire and p.structure_gestionnaire.nom))}
+    assert exportes == attendus
+    # Never a fiche with nothing to back it.
+    assert not {code for code in exportes if fiches[code].statut_verification.value == "a-completer"}
+    assert len(exportes) < len(fiches)
+
+
+def test_data_inclusion_nomme_chaque_structure_comme_sa_source(exports_a_tester, plateformes, plateformes_completes, request):
+    fiches = _sources(plateformes_completes if "completes" in request.node.callspec.id else plateformes)
+    for structure in json.loads(exports_a_tester["donnees/data-inclusion/structures.json"]):
+        fiche = fiches[structure["id"].rpartition("--")[2].upper()]
+        gestionnaire = fiche.structure_gestionnaire.nom if fiche.structure_gestionnaire else None
+        assert structure["nom"] == (fiche.nom or gestionnaire), structure["id"]
+        # No name built from the département's (« Plateforme emploi accompagné de l'Ain »).
+        assert fiche.nom or "Plateforme emploi accompagné" not in structure["nom"]
+
+
+def test_une_fiche_de_source_publique_sans_nom_ni_structure_n_est_pas_exportee(plateformes):
+    ardeche = next(p for p in plateformes if p.departement == "07")
+    sans_nom = ardeche.model_copy(update={"nom": None, "structure_gestionnaire": None})
+    assert exports.pour_data_inclusion([sans_nom]) == []
+    assert exports.pour_data_inclusion([ardeche]) == [ardeche]
+
+
+def test_une_construction_locale_ne_donne_pas_de_lien_vers_cet_ordinateur(plateformes_completes):
+    for local in ("http://127.0.0.1:8000/", "http://localhost:8000/", None):
+        fichiers = exports.fichiers_exports(plateformes_completes, local)
+        for nom in ("structures.json", "services.json"):
+            texte = fichiers[f"donnees/data-inclusion/{nom}"]
+            assert "lien_source" not in texte and "127.0.0.1" not in texte and "localhost" not in texte
+    publie = exports.fichiers_exports(plateformes_completes, "https://emploi-accompagne.example.org/")
+    [structure, *_] = json.loads(publie["donnees/data-inclusion/structures.json"])
+    assert structure["lien_source"] == "https://emploi-accompagne.example.org/departements/01/"
 
 
 def test_la_fiche_complete_passe_ses_contacts_a_data_inclusion(fichiers_complets):
@@ -177,3 +228,12 @@ def test_les_exports_ne_dependent_que_des_donnees(plateformes):
     premiers = exports.fichiers_exports(plateformes, "https://exemple.test/")
     seconds = exports.fichiers_exports(plateformes, "https://exemple.test/")
     assert premiers == seconds
+
+
+def test_la_page_des_donnees_ouvertes_dit_ce_que_data_inclusion_recoit(exports_a_tester, fichiers, fichiers_complets):
+    page = " ".join((fichiers if exports_a_tester is fichiers else fichiers_complets)[chemins.PAGE_DONNEES].split())
+    structures = json.loads(exports_a_tester["donnees/data-inclusion/structures.json"])
+    nombre = len(structures)
+    assert f"{nombre} fiche{'s' if nombre > 1 else ''} sur 101 pour l'instant" in page
+    assert "qu'une page publique ou la plateforme elle-même appuie" in page
+    assert "jamais un nom à partir de celui du département" in page

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from emploi_accompagne.annuaire.modele import StatutVerification
 from emploi_accompagne.annuaire.pages import ParametresSite, page_donnees, page_index
 
 
 class _Fiche:
     lien_source = None
+    statut_verification = StatutVerification.A_COMPLETER  # backed by nothing: not sent to data·inclusion
 
     def __init__(self, contacts: bool):
         self._contacts = contacts

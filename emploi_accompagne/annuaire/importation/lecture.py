@@ -663,8 +663,11 @@ def lire_data_inclusion(texte: str, nom: str) -> list[Ligne]:
                 problemes.append(Probleme(nom, numero, colonne, departement, cle,
                                           "retour à la ligne ou caractère spécial : écrire la valeur sur une seule ligne"))
                 continue
-            if cle == "nom" and valeur == _nom_par_defaut(departement):
-                continue  # the name the site's export makes up when it knows none: not a fact
+            if cle == "nom" and (valeur == _nom_par_defaut(departement) or objet.get("source") == SOURCE_DATA_INCLUSION):
+                # This site's export names a structure by the platform's name or, when the source gives
+                # none, by the organisation that runs it (older exports: a name made up from the
+                # département's): not read back as the platform's name.
+                continue
             cellules[CHAMP_DE_COLONNE[notre_colonne]] = Cellule(valeur, numero, colonne, cle)
         lignes.append(Ligne(nom, numero, departement, cellules))
     if problemes:
