@@ -164,17 +164,15 @@ def test_le_specimen_montre_la_fiche_complete():
     assert [e.type for e in specimen] == ["departement/plateforme"], specimen
 
 
-def moteurs_pour(exemplaire: Exemplaire, etat: str, largeur: str, scheme: str) -> list[str]:
+def moteurs_pour(etat: str, largeur: str, scheme: str) -> list[str]:
     """Every engine, but where it would only repeat itself. IBM Equal Access (about a second a
     page, the costliest) reads the document, which is the same at both widths and in both
     schemes: it runs on each state in the light at 1280 px, and on what only a phone shows.
     In the dark only colours change, which axe-core and HTML_CodeSniffer check; at 390 px
-    axe-core checks what the width changes (target sizes, what is hidden). A page of the site
-    as loaded at 1280 px in the light has had axe-core already (tests/site/test_accessibilite.py)."""
+    axe-core checks what the width changes (target sizes, what is hidden)."""
     if scheme == "dark" or (largeur == "390px" and etat not in ETATS_TELEPHONE):
         return ["axe", "htmlcs"]
-    deja_vu_par_axe = etat == CHARGEE and largeur == "1280px" and not exemplaire.specimen
-    return ["ibm", "htmlcs"] if deja_vu_par_axe else ["axe", "ibm", "htmlcs"]
+    return ["axe", "ibm", "htmlcs"]
 
 
 def test_trois_moteurs_en_clair_puis_en_sombre_et_aucune_requete_vers_un_autre_site(exemplaire, etat, largeur, onglets):
@@ -187,7 +185,7 @@ def test_trois_moteurs_en_clair_puis_en_sombre_et_aucune_requete_vers_un_autre_s
         if scheme == "dark":
             onglet.emulate_media(color_scheme="dark")
             onglet.wait_for_function(DARK_SETTLED)
-        engines = moteurs_pour(exemplaire, etat, largeur, scheme)
+        engines = moteurs_pour(etat, largeur, scheme)
         found = [v for engine in engines for v in moteurs.run_engine(onglet, engine) if not moteurs.is_exception(v)]
         assert not found, moteurs.format_violations(onglet.url, found) + f"\n({exemplaire}, {etat}, {largeur}, scheme: {scheme})"
     onglet.emulate_media(color_scheme="light")
