@@ -9,7 +9,8 @@
  *
  * The lookup mirrors chercher() in emploi_accompagne/annuaire/recherche.py line for
  * line (the Python one is tested on every commune and postal code): keep them in step.
- * Data files are fetched only once the reader types, one small file per query.
+ * Data files are fetched only once the reader types, one small file per query; only when a
+ * name of 5 letters or more finds nothing, up to 3 files for names one letter away.
  */
 (function () {
   "use strict";
@@ -27,6 +28,11 @@
 
   var MAX_AFFICHES = 20;
   var DELAI_MS = 150;
+  var LONGUEUR_CLE_MIN = 2;
+  var LONGUEUR_CLE_MAX = 12;
+  var LONGUEUR_MIN_FAUTE = 5;
+  var FICHIERS_PROCHES_MAX = 3;
+  var ALPHABET = "abcdefghijklmnopqrstuvwxyz ";
 
   // --- Normalisation and lookup (mirror of recherche.py) ---------------------------------
 
@@ -108,6 +114,72 @@
     return trouves;
   }
 
+  // One letter missing, extra or changed, or two neighbours swapped (not the same text).
+  function uneLettrePres(requete, nom) {
+    if (requete === nom || Math.abs(requete.length - nom.length) > 1) return false;
+    var i = 0;
+    while (i < requete.length && i < nom.length && requete[i] === nom[i]) i++;
+    if (requete.length === nom.length) {
+      var echange = i + 1 < nom.length && requete[i] === nom[i + 1] && requete[i + 1] === nom[i];
+      return requete.slice(i + 1) === nom.slice(i + 1) || (echange && requete.slice(i + 2) === nom.slice(i + 2));
+    }
+    if (requete.length > nom.length) return requete.slice(i + 1) === nom.slice(i);
+    return requete.slice(i) === nom.slice(i + 1);
+  }
+
+  function variantes(requete, position) {
+    var avant = requete.slice(0, position), apres = requete.slice(position);
+    var resultat = [];
+    var lettres = ALPHABET.split("");
+    if (apres) {
+      resultat.push(avant + apres.slice(1));
+      if (apres.length > 1) resultat.push(avant + apres[1] + apres[0] + apres.slice(2));
+      lettres.forEach(function (lettre) { resultat.push(avant + lettre + apres.slice(1)); });
+    }
+    lettres.forEach(function (lettre) { resultat.push(avant + lettre + apres); });
+    return resultat;
+  }
+
+  // The query's own file, then the longest keys a one-letter change leads to, latest change first.
+  function fichiersProches(requete, cles) {
+    var connues = {};
+    cles.forEach(function (c) { connues[c] = true; });
+    var propre = fichierDeCommunes(requete, cles);
+    var autres = [];
+    for (var position = Math.min(requete.length, LONGUEUR_CLE_MAX); position >= LONGUEUR_CLE_MIN; position--) {
+      variantes(requete, position).forEach(function (texte) {
+        for (var longueur = LONGUEUR_CLE_MIN; longueur <= LONGUEUR_CLE_MAX; longueur++) {
+          var cle = cleCommune(texte, longueur);
+          if (connues[cle] === true) {
+            if (cle !== propre && autres.indexOf(cle) === -1) autres.push(cle);
+            break;
+          }
+        }
+      });
+    }
+    autres.sort(function (a, b) { return b.length - a.length; }); // stable
+    var debut = propre === null ? [] : [propre];
+    return debut.concat(autres.slice(0, FICHIERS_PROCHES_MAX - debut.length));
+  }
+
+  function prochesTrouves(requete, departements, fichiersLus) {
+    var trouves = [];
+    departements.forEach(function (dep) {
+      if (uneLettrePres(requete, normaliser(dep[1]))) {
+        trouves.push({genre: "departement", libelle: dep[1] + " (" + dep[0] + ")", departement: dep[0]});
+      }
+    });
+    fichiersLus.forEach(function (lignes) {
+      lignes.forEach(function (ligne) {
+        var nomNormalise = normaliser(ligne[0]);
+        if (nomNormalise.length >= LONGUEUR_MIN_FAUTE && uneLettrePres(requete, nomNormalise)) {
+          trouves.push({genre: "commune", libelle: libelleCommune(ligne[0], ligne[2]), departement: ligne[1]});
+        }
+      });
+    });
+    return trouves;
+  }
+
   var fichiers = {};
   function lire(chemin) {
     if (!fichiers[chemin]) {
@@ -122,7 +194,7 @@
 
   function chercher(texte) {
     var requete = normaliser(texte);
-    var reponse = {resultats: [], plusDeLettres: false, noms: {}};
+    var reponse = {resultats: [], plusDeLettres: false, proches: false, noms: {}};
     if (!requete) return Promise.resolve(reponse);
     return lire("departements.json").then(function (resume) {
       resume.d.forEach(function (dep) { reponse.noms[dep[0]] = dep[1]; pagesDepartements[dep[0]] = dep[2]; });
@@ -140,10 +212,18 @@
       reponse.plusDeLettres = resume.c.some(function (c) {
         return c.indexOf(requete) === 0 && c !== cleCommune(requete, c.length);
       });
-      if (cle === null) return reponse;
-      return lire(cheminCommune(cle)).then(function (lignes) {
-        reponse.resultats = reponse.resultats.concat(communesTrouvees(requete, lignes));
-        return reponse;
+      var communes = cle === null ? Promise.resolve([]) : lire(cheminCommune(cle)).then(function (lignes) {
+        return communesTrouvees(requete, lignes);
+      });
+      return communes.then(function (trouvees) {
+        reponse.resultats = reponse.resultats.concat(trouvees);
+        if (reponse.resultats.length || reponse.plusDeLettres || requete.length < LONGUEUR_MIN_FAUTE) return reponse;
+        var chemins = fichiersProches(requete, resume.c).map(function (c) { return lire(cheminCommune(c)); });
+        return Promise.all(chemins).then(function (fichiersLus) {
+          reponse.resultats = prochesTrouves(requete, resume.d, fichiersLus);
+          reponse.proches = reponse.resultats.length > 0;
+          return reponse;
+        });
       });
     });
   }
@@ -197,9 +277,13 @@
       return "Aucun résultat. Vérifiez l'orthographe, ou choisissez votre département dans la liste plus bas.";
     }
     var texte = total === 1 ? "1 résultat." : total + " résultats.";
+    if (reponse.proches) {
+      texte = "Aucun nom ne s'écrit exactement ainsi. " +
+        (total === 1 ? "Voici 1 nom proche." : "Voici " + total + " noms proches.");
+    }
     if (total > MAX_AFFICHES) texte += " Les " + MAX_AFFICHES + " premiers sont affichés : précisez votre recherche.";
     if (reponse.plusDeLettres) texte += " D'autres communes commencent ainsi : continuez à taper.";
-    return texte + " Flèche bas pour choisir, puis Entrée.";
+    return texte + " Choisissez un résultat dans la liste.";
   }
 
   function afficher(reponse) {
@@ -228,7 +312,7 @@
     var numero = ++numeroRequete;
     window.clearTimeout(minuteur);
     if (!normaliser(texte)) {
-      afficher({resultats: [], plusDeLettres: false, noms: {}});
+      afficher({resultats: [], plusDeLettres: false, proches: false, noms: {}});
       statut.textContent = "";
       form.setAttribute("data-recherche", texte);
       return Promise.resolve(0);

@@ -17,6 +17,11 @@ The data is split so that one query fetches at most two files, both small:
 `chercher()` is the lookup, written once here and mirrored line for line in
 `docs/assets/trouver.js`; the tests run it on every postal code and every commune,
 on the generated files themselves.
+
+When a name of five letters or more finds nothing, a second look tolerates one wrong
+letter (missing, extra, changed, or two neighbours swapped) after the first two letters
+("Roubais" finds Roubaix). It reads the query's own file and at most two other files
+that a one-letter change would lead to: no new file, and only after a miss.
 """
 from __future__ import annotations
 
@@ -41,6 +46,11 @@ LONGUEUR_CLE_MAX = 12
 # (a few KB) plus one commune file then stays far below the 30 KB per query.
 BUDGET_FICHIER_GZIP = 18_000
 FORMAT_VERSION = 1
+# Typo tolerance: from this many characters, in at most this many commune files.
+LONGUEUR_MIN_FAUTE = 5
+FICHIERS_PROCHES_MAX = 3
+# Letters a one-letter change may bring into a normalised name.
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz "
 
 _PAS_LETTRE_NI_CHIFFRE = re.compile(r"[^a-z0-9]+")
 # The combining diacritical marks that NFD splits off French letters (é -> e + U+0301).
@@ -194,6 +204,8 @@ class Reponse:
     resultats: list[Resultat] = field(default_factory=list)
     # True when more communes start with the query than one file holds: type more letters.
     plus_de_lettres: bool = False
+    # True when nothing was written this way and the results are names one letter away.
+    proches: bool = False
 
 
 def libelle_commune(nom: str, codes_postaux: list[str]) -> str:
@@ -272,6 +284,66 @@ def _codes_postaux_trouves(requete: str, codes: dict[str, list]) -> list[Resulta
     return trouves
 
 
+def une_lettre_pres(requete: str, nom: str) -> bool:
+    """One letter missing, extra or changed, or two neighbours swapped (not the same text)."""
+    if requete == nom or abs(len(requete) - len(nom)) > 1:
+        return False
+    i = 0
+    while i < len(requete) and i < len(nom) and requete[i] == nom[i]:
+        i += 1
+    if len(requete) == len(nom):
+        echange = i + 1 < len(nom) and requete[i] == nom[i + 1] and requete[i + 1] == nom[i]
+        return requete[i + 1:] == nom[i + 1:] or (echange and requete[i + 2:] == nom[i + 2:])
+    if len(requete) > len(nom):
+        return requete[i + 1:] == nom[i:]
+    return requete[i:] == nom[i + 1:]
+
+
+def _variantes(requete: str, position: int) -> list[str]:
+    """The texts one change at `position` makes of the query, as the files know letters."""
+    avant, apres = requete[:position], requete[position:]
+    variantes = []
+    if apres:
+        variantes.append(avant + apres[1:])
+        if len(apres) > 1:
+            variantes.append(avant + apres[1] + apres[0] + apres[2:])
+        variantes += [avant + lettre + apres[1:] for lettre in _ALPHABET]
+    variantes += [avant + lettre + apres for lettre in _ALPHABET]
+    return variantes
+
+
+def _fichiers_proches(requete: str, cles: list[str]) -> list[str]:
+    """The files where a name one letter away may be: the query's own, then the longest keys a
+    change leads to (a long key is a crowded prefix, "saint m"), latest change first."""
+    connues = set(cles)
+    propre = _fichier_de_communes(requete, cles)
+    autres: list[str] = []
+    for position in range(min(len(requete), LONGUEUR_CLE_MAX), LONGUEUR_CLE_MIN - 1, -1):
+        for texte in _variantes(requete, position):
+            for longueur in range(LONGUEUR_CLE_MIN, LONGUEUR_CLE_MAX + 1):
+                cle = cle_commune(texte, longueur)
+                if cle in connues:
+                    if cle != propre and cle not in autres:
+                        autres.append(cle)
+                    break
+    autres.sort(key=len, reverse=True)  # stable: the latest change first among equals
+    return ([propre] if propre is not None else []) + autres[: FICHIERS_PROCHES_MAX - (propre is not None)]
+
+
+def _proches(requete: str, departements: list[list[str]], fichiers: list[list[list]]) -> list[Resultat]:
+    """Départements, then communes, whose name is one letter away from the query."""
+    trouves = [
+        Resultat("departement", f"{nom} ({code})", code)
+        for code, nom, _page in departements
+        if une_lettre_pres(requete, normaliser(nom))
+    ]
+    for lignes in fichiers:
+        for nom_normalise, (nom, departement, codes_postaux) in zip(_noms_normalises(lignes), lignes):
+            if len(nom_normalise) >= LONGUEUR_MIN_FAUTE and une_lettre_pres(requete, nom_normalise):
+                trouves.append(Resultat("commune", libelle_commune(nom, codes_postaux), departement))
+    return trouves
+
+
 def chercher(texte: str, lire: Callable[[str], object]) -> Reponse:
     """Answer one query; `lire(path)` returns the parsed JSON of one index file."""
     requete = normaliser(texte)
@@ -288,4 +360,8 @@ def chercher(texte: str, lire: Callable[[str], object]) -> Reponse:
     if cle is not None:
         reponse.resultats += _communes_trouvees(requete, lire(chemin_commune(cle)))
     reponse.plus_de_lettres = any(c.startswith(requete) and c != cle_commune(requete, len(c)) for c in resume["c"])
+    if not reponse.resultats and not reponse.plus_de_lettres and len(requete) >= LONGUEUR_MIN_FAUTE:
+        fichiers = [lire(chemin_commune(c)) for c in _fichiers_proches(requete, resume["c"])]
+        reponse.resultats = _proches(requete, resume["d"], fichiers)
+        reponse.proches = bool(reponse.resultats)
     return reponse

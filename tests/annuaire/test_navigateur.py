@@ -138,7 +138,26 @@ def test_les_donnees_ne_sont_chargees_qu_a_la_frappe_et_restent_petites(onglet, 
 
 
 SAMPLE = ["villeurb", "saint-ét", "st etienne", "lyon", "69", "691", "01200", "corse", "sai", "y", "1",
-          "974", "20000", "l'hay", "Œuilly", "savoie", "marseille 1", "zzz"]  # fmt: skip
+          "974", "20000", "l'hay", "Œuilly", "savoie", "marseille 1", "zzz",
+          "roubais", "robuaix", "finsitere", "sant malo", "lyom", "zzzzzz"]  # fmt: skip
+
+
+def test_roubais_propose_roubaix_et_dit_que_le_nom_est_proche(onglet, site):
+    ouvrir_la_recherche(onglet, site)
+    assert taper(onglet, "Roubais") == ["Roubaix (59100) — Nord (59)"]
+    statut = onglet.locator("#trouver-statut").text_content()
+    assert "Aucun nom ne s'écrit exactement ainsi" in statut and "1 nom proche" in statut
+    onglet.locator(OPTION).first.click()
+    onglet.wait_for_url(re.compile(r"/departements/59/$"))
+
+
+def test_l_aide_ne_parle_des_fleches_qu_au_clavier(onglet, site):
+    """A reader on a touch screen hears no instruction about keys they do not have."""
+    ouvrir_la_recherche(onglet, site)
+    aide = onglet.locator("#trouver-aide").text_content()
+    assert "flèches" in aide and aide.index("Au clavier") < aide.index("flèches")
+    taper(onglet, "lyon")
+    assert "lèche" not in onglet.locator("#trouver-statut").text_content()
 
 
 def test_le_script_donne_les_memes_resultats_que_python(onglet, site):
