@@ -1,4 +1,5 @@
-"""`python -m emploi_accompagne import LISTE --source URL [--date AAAA-MM-JJ] [--dry-run] [--correspondance FICHIER]`.
+"""`python -m emploi_accompagne import LISTE --source URL [--date AAAA-MM-JJ] [--dry-run] [--correspondance FICHIER]
+[--rapport FICHIER]`.
 
 A list of MDPH only (columns mdph…, each row with its own mdph_lien_source) needs no --source.
 
@@ -6,6 +7,7 @@ Reads the list, merges it (fusion.py), changes only the blocks of the fiches it 
 (ecriture.py), checks the whole result with the site's loader and compares it with what
 the merge meant, and only then writes the file, atomically. `--dry-run` prints the
 unified diff instead. Every problem is a French line; nothing is written if there is one.
+`--rapport` also writes the report as Markdown, for the pull request's description.
 """
 from __future__ import annotations
 
@@ -213,6 +215,83 @@ def rapport(resultat: Import, ecrit: bool) -> str:
     return "\n".join(lignes) + "\n"
 
 
+# --- Report for the pull request (Markdown) ---------------------------------------------------------
+
+NATURES_EN_MOTS = {
+    Nature.AJOUT: "ajouté",
+    Nature.MODIFICATION: "modifié",
+    Nature.CONFLIT: "conflit",
+    Nature.IGNORE: "ignoré",
+}
+
+
+def code_markdown(texte: str) -> str:
+    """`texte` as a Markdown code span inside a table cell: nothing in it is read as Markdown,
+    HTML, a mention or a link (a list is not ours to trust); `|` would end the cell."""
+    texte = " ".join(texte.split())
+    ticks = max((len(m) for m in re.findall(r"`+", texte)), default=0) + 1
+    bord = " " if texte.startswith("`") or texte.endswith("`") or not texte.strip() else ""
+    return ("`" * ticks + bord + texte + bord + "`" * ticks).replace("|", "\\|")
+
+
+def _cellule(valeur: Valeur | None, champ: str) -> str:
+    if valeur is None:
+        return "(vide)"
+    return code_markdown(_texte(valeur, champ).removeprefix("« ").removesuffix(" »"))
+
+
+def rapport_markdown(resultat: Import, ecrit: bool, liste: str, source: str | None, date: dt.date) -> str:
+    """The report as Markdown, for the pull request's description: what changes, every
+    conflict and what to reread as a checklist, then each département's decisions in a table."""
+    fusion = resultat.fusion
+    modifiees = len(fusion.fiches_modifiees())
+    donnees = code_markdown(resultat.nom_donnees)
+    if not modifiees:
+        issue = f"Rien à changer dans {donnees}."
+    elif ecrit:
+        issue = f"{donnees} mis à jour."
+    else:
+        issue = "Essai (--dry-run) : rien n'a été écrit."
+    lignes = [
+        f"## Import de la liste {code_markdown(Path(liste).name)}",
+        "",
+        f"- Source : {source}" if source else "- Source : la page de chaque ligne (colonne mdph_lien_source)",
+        f"- Date de la liste : {date.isoformat()}",
+        f"- {_pluriel(len(fusion.bilans), 'département')} dans la liste, "
+        f"{modifiees} fiche{'s' if modifiees > 1 else ''} modifiée{'s' if modifiees > 1 else ''} : {_comptes(fusion.total)}.",
+        f"- {issue}",
+    ]
+    a_relire = []
+    for bilan in fusion.bilans:
+        dep = referentiel.departement(bilan.departement)
+        for decision in bilan.de_nature(Nature.CONFLIT):
+            a_relire.append(
+                f"- [ ] {dep.code} {dep.nom}, conflit sur {code_markdown(_colonne(decision.champ))} : "
+                f"le fichier garde {_cellule(decision.dans_fichier, decision.champ)}, la liste donne "
+                f"{_cellule(decision.dans_liste, decision.champ)} ({decision.raison})"
+            )
+        if bilan.change_la_plateforme() and bilan.fiche.remarques and "remarques" not in bilan.ligne.cellules:
+            a_relire.append(f"- [ ] {dep.code} {dep.nom}, remarques gardées telles quelles, écrites avant cette liste : "
+                            "les relire")
+    if a_relire:
+        lignes += ["", "### À relire", "", *a_relire]
+    lignes += ["", "### Par département"]
+    for bilan in fusion.bilans:
+        dep = referentiel.departement(bilan.departement)
+        lignes += ["", f"#### {dep.code} {dep.nom} : {_comptes(bilan.nombre)}"]
+        decisions = [d for d in bilan.decisions if d.nature is not Nature.IDENTIQUE]
+        if not decisions:
+            continue
+        lignes += ["", f"| | Champ | Dans {donnees} | Dans la liste | Pourquoi |", "|---|---|---|---|---|"]
+        for decision in decisions:
+            raison = decision.raison.replace("|", "\\|")
+            lignes.append(
+                f"| {NATURES_EN_MOTS[decision.nature]} | {code_markdown(_colonne(decision.champ))} | "
+                f"{_cellule(decision.dans_fichier, decision.champ)} | {_cellule(decision.dans_liste, decision.champ)} | {raison} |"
+            )
+    return "\n".join(lignes) + "\n"
+
+
 def _etendue(debut: int, fin: int) -> str:
     longueur = fin - debut
     return f"{debut + 1 if longueur else debut}" + ("" if longueur == 1 else f",{longueur}")
@@ -258,6 +337,8 @@ def declarer(sous_commandes) -> None:
     commande.add_argument("--date", default=None, metavar="AAAA-MM-JJ",
                           help="date de publication de la liste (par défaut : aujourd'hui)")
     commande.add_argument("--dry-run", action="store_true", help="affiche le diff du YAML sans rien écrire")
+    commande.add_argument("--rapport", default=None, metavar="FICHIER",
+                          help="écrit aussi le rapport en Markdown dans FICHIER, à reprendre dans la pull request")
     commande.add_argument("--correspondance", default=None, metavar="FICHIER",
                           help="fichier YAML : colonne de la liste → champ de l'annuaire")
     commande.add_argument("--donnees", default=str(FICHIER_PLATEFORMES), metavar="FICHIER",
@@ -282,4 +363,8 @@ def executer(args: argparse.Namespace) -> int:
     elif resultat.apres != resultat.avant:
         ecriture.ecrire_atomiquement(Path(args.donnees), resultat.apres)
     sys.stdout.write(rapport(resultat, ecrit=not args.dry_run))
+    if args.rapport:
+        texte = rapport_markdown(resultat, not args.dry_run, args.liste, args.source, date)
+        ecriture.ecrire_atomiquement(Path(args.rapport), texte)
+        print(f"Rapport pour la pull request : {args.rapport}")
     return 0
