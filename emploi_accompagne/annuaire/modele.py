@@ -16,6 +16,7 @@ from data_inclusion.schema import common as di
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
+    BeforeValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -118,6 +119,20 @@ def courriel_valide(value: str) -> str:
     return courriel.normalized
 
 
+# An address as e-mail programs show it: "contact@x.fr", <contact@x.fr>, « contact@x.fr ».
+ENCADREMENTS_DE_COURRIEL = {'"': '"', "'": "'", "<": ">", "«": "»", "“": "”", "‘": "’"}
+
+
+def sans_guillemets(value):
+    """One pair of quotes or angle brackets around the whole address taken off, and nothing
+    else: what is inside is then checked like any address (a quote left inside is refused)."""
+    if isinstance(value, str):
+        texte = value.strip()
+        if len(texte) > 2 and ENCADREMENTS_DE_COURRIEL.get(texte[0]) == texte[-1]:
+            return texte[1:-1].strip()
+    return value
+
+
 def _opening_hours(value: str) -> str:
     import opening_hours
 
@@ -131,7 +146,12 @@ def _opening_hours(value: str) -> str:
 
 
 UrlHttps = Annotated[str, StringConstraints(strip_whitespace=True, max_length=500), AfterValidator(_https_only)]
-Courriel = Annotated[str, StringConstraints(strip_whitespace=True, max_length=254), AfterValidator(courriel_valide)]
+Courriel = Annotated[
+    str,
+    BeforeValidator(sans_guillemets),
+    StringConstraints(strip_whitespace=True, max_length=254),
+    AfterValidator(courriel_valide),
+]
 Horaires = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300), AfterValidator(_opening_hours)]
 Telephone = Annotated[str, StringConstraints(strip_whitespace=True, max_length=30)]
 
