@@ -59,6 +59,7 @@ from .modele import (
     StatutVerification,
     Structure,
     chercher_telephone,
+    sans_guillemets,
 )
 
 # A GitHub issue body holds at most 65 536 characters; an e-mail adds a little around it.
@@ -284,6 +285,8 @@ def _controler(bloc: Bloc) -> list[str]:
         problemes.append(_probleme(bloc, bloc.ligne, f"{LIGNES_MAX} lignes au maximum"))
     adresse_web = champ.type_html == "url" or champ.id == "source"
     for numero, texte in bloc.lignes:
+        if champ.type_html == "email":  # "contact@x.fr", <contact@x.fr>: the model takes that pair off, so here too
+            texte = sans_guillemets(texte)
         for defaut in _defauts(texte, dans_la_fiche=champ.chemin is not None or champ.id == "source", adresse_web=adresse_web):
             problemes.append(_probleme(bloc, numero, defaut))
     return problemes
