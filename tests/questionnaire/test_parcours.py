@@ -14,7 +14,7 @@ from emploi_accompagne.questionnaire import MAX_QUESTIONS, charger_questionnaire
 from tests.helpers.html import normalize_space, resolve
 
 ACCUEIL = "/est-ce-pour-moi/"
-RANG = re.compile(r"^Question (\d+) sur (\d+)$")
+RANG = re.compile(r"^Question (\d+)$")
 
 
 @dataclass(frozen=True)
@@ -86,12 +86,10 @@ def test_les_chemins_du_site_sont_ceux_des_donnees(parcours):
 
 
 def test_chaque_question_a_un_titre_son_rang_ses_reponses_en_liens_et_un_retour(parcours, site, parsed_site):
-    plus_long: dict[str, int] = {}
     rang: dict[str, int] = {}
     precedente: dict[str, str] = {}
     for p in parcours:
         for i, page in enumerate(p.pages):
-            plus_long[page] = max(plus_long.get(page, 0), len(p.pages))
             rang[page] = i + 1
             precedente[page] = p.pages[i - 1] if i else ACCUEIL
     for page in rang:
@@ -99,15 +97,43 @@ def test_chaque_question_a_un_titre_son_rang_ses_reponses_en_liens_et_un_retour(
         titres = contenu.select("h1")
         assert len(titres) == 1, f"{page}: {len(titres)} <h1>"
         etape = titres[0].select_one(".questionnaire-rang")
-        assert etape is not None, f"{page}: no « Question N sur M » in the <h1>"
+        assert etape is not None, f"{page}: no « Question N » in the <h1>"
         trouve = RANG.match(normalize_space(etape.get_text()))
         assert trouve, f"{page}: {etape.get_text()!r}"
-        assert (int(trouve[1]), int(trouve[2])) == (rang[page], plus_long[page]), page
+        assert int(trouve[1]) == rang[page], page
         assert len(reponses(site, parsed_site, page)) >= 2, f"{page}: fewer than two answers"
-        formulaire = contenu.select("form, input, select, button:not(.ea-ecouter__bouton)")
+        # The only field is the one that shortens the list of départements; answers stay links.
+        formulaire = [e for e in contenu.select("form, input, select, button:not(.ea-ecouter__bouton)")
+                      if not e.find_parent(class_="questionnaire-filtre")]
         assert not formulaire, f"{page}: answers must be plain links (no script needed)"
         retour = [a for a in contenu.select(".questionnaire-navigation a") if "Revenir" in a.get_text()]
         assert len(retour) == 1 and resolve(site, parsed_site[page].page, retour[0]["href"]).path == precedente[page], page
+
+
+def test_le_compteur_avance_d_un_et_n_annonce_aucun_total_que_la_suite_dementirait(parcours, parsed_site):
+    """« Question 2 sur 5 » then « Question 3 sur 3 » was untrue: the count left depends on the answers."""
+    for p in parcours:
+        numeros = []
+        for page in p.pages:
+            titre = parsed_site[page].soup.title.get_text()
+            h1 = normalize_space(article(parsed_site, page).h1.get_text())
+            assert not re.search(r"question \d+ sur \d+", f"{h1} {titre}", re.IGNORECASE), (page, titre)
+            numeros.append(int(RANG.match(normalize_space(article(parsed_site, page).select_one(".questionnaire-rang").get_text()))[1]))
+        assert numeros == list(range(1, len(p.pages) + 1)), (p.pages, numeros)
+
+
+def test_la_question_du_departement_a_un_filtre_qui_attend_le_script(parcours, parsed_site):
+    """Without JavaScript the field stays hidden (the whole list is there); it has a visible label
+    and announces the number left in a polite live region."""
+    pages = {page for p in parcours for page in p.pages if article(parsed_site, page).select(".questionnaire-liste-departements")}
+    assert pages
+    for page in pages:
+        bloc = article(parsed_site, page).select_one(".questionnaire-filtre")
+        assert bloc is not None and bloc.has_attr("hidden"), page
+        champ = bloc.select_one("input")
+        etiquette = bloc.select_one(f"label[for='{champ['id']}']")
+        assert etiquette is not None and "département" in etiquette.get_text(), page
+        assert bloc.select_one("[role=status]") is not None, page
 
 
 def test_la_question_du_departement_propose_les_101_departements_et_de_passer(parcours, site, parsed_site):
