@@ -1,8 +1,8 @@
 /* Proposal form of /contribuer/proposer/ (emploi_accompagne/annuaire/page_proposer.py).
  *
- * The fields, their labels, messages and order are read from the page, which is
- * generated from formulaire.CHAMPS: nothing about a particular field is written here,
- * but the "source" choice (a public page's address, or the platform itself).
+ * The fields, their labels, messages, order and the model's lengths are read from the page,
+ * which is generated from formulaire.CHAMPS (itself from the model): nothing about a particular
+ * field is written here, but the "source" choice (a public page's address, or none).
  *
  * Checks follow the GOV.UK Design System: on sending, an error summary at the top
  * ("Il y a un problème", focused, one link per error to its field), the same message
@@ -28,6 +28,7 @@
 
   var SANS_REPONSE = form.getAttribute("data-sans-reponse");
   var SOURCE_PLATEFORME = form.getAttribute("data-source-plateforme");
+  var SOURCE_ANCIENNE = form.getAttribute("data-source-ancienne"); // still read in a link
   var OBJET = form.getAttribute("data-objet");
   var LIMITE_URL = parseInt(form.getAttribute("data-limite-url"), 10);
   var MESSAGE_RIEN = form.getAttribute("data-message-rien");
@@ -186,6 +187,12 @@
     return new RegExp("^(?:" + motifs.joignables + ")$").test(national);
   }
 
+  // The model's length, counted as it counts (code points, after from-issue joins the lines).
+  function tropLong(texte, champ) {
+    var max = parseInt(champ.getAttribute("data-longueur-max"), 10);
+    return max > 0 && caracteres(texte.split(/\s+/).join(" ").trim()).length > max;
+  }
+
   function premiereSaisie(champ) {
     return champ.querySelector("input, select, textarea");
   }
@@ -201,6 +208,9 @@
         erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ), message: champ.getAttribute("data-message-format")});
       } else if (!texte && champ.hasAttribute("data-obligatoire")) {
         erreurs.push({ordre: ordre, champ: champ, cible: premiereSaisie(champ), message: champ.getAttribute("data-message-vide")});
+      } else if (texte && tropLong(texte, champ)) {
+        // The model checks the length first, then the format.
+        erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ), message: champ.getAttribute("data-message-longueur")});
       } else if (texte && champ.hasAttribute("data-format") && (forme(champ) !== "source" || adressePage)) {
         var verdict = FORMATS[champ.getAttribute("data-format")](texte, champ);
         if (verdict !== true) {
@@ -451,7 +461,10 @@
     });
     document.title = "Erreur : " + TITRE;
     resume.hidden = false;
-    resume.focus();
+    // Scrolled with its scroll-margin (proposer.css), clear of the sticky header and of Material's
+    // « Retour en haut » button, which appears as the page scrolls up to the summary.
+    resume.scrollIntoView({block: "start"});
+    resume.focus({preventScroll: true});
   }
 
   // A link of the summary moves focus to its field, with the question in view.
@@ -677,7 +690,7 @@
     } else if (forme(champ) === "radios") {
       cocher(champ, texte);
     } else if (forme(champ) === "source") {
-      if (texte === SOURCE_PLATEFORME) {
+      if (texte === SOURCE_PLATEFORME || texte === SOURCE_ANCIENNE) {
         cocher(champ, "plateforme");
       } else {
         cocher(champ, "page");

@@ -65,7 +65,10 @@ def message_en_francais(detail: dict) -> str:
         if not str(detail.get("input", "")).strip():
             return "valeur vide : supprimer la ligne ou la remplir"
         return _MOTIFS.get(champ, f"texte trop court ({ctx.get('min_length')} caractères au minimum)")
-    if kind == "too_long":
+    if kind == "too_long" and isinstance(detail.get("input"), str):
+        # A text whose type has a validator before its constraints (modele.Courriel): pydantic's generic kind.
+        kind = "string_too_long"
+    elif kind == "too_long":
         return f"liste trop longue ({ctx.get('max_length')} éléments au maximum)"
     if kind in ("string_pattern_mismatch", "string_too_long") and champ in _MOTIFS:
         return _MOTIFS[champ]

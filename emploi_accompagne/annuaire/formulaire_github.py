@@ -1,4 +1,5 @@
-"""The GitHub issue form "Proposer une fiche", generated from `formulaire.CHAMPS`,
+"""The GitHub issue form "Proposer une fiche", generated from `formulaire.CHAMPS` (the model's
+fields that have a `modele.Formulaire`, and those about the proposal),
 and the link that opens it with the département already filled in.
 
 `python -m emploi_accompagne formulaire-github` writes `.github/ISSUE_TEMPLATE/proposer-une-fiche.yml`;
@@ -32,7 +33,7 @@ CHEMIN_FORMULAIRE_GITHUB = ROOT / FICHIER_FORMULAIRE_GITHUB
 TITRE_PROPOSITION = "Proposition de fiche : "
 
 EN_TETE = (
-    "# Fichier généré depuis emploi_accompagne/annuaire/formulaire.py :\n"
+    "# Fichier généré depuis le modèle (emploi_accompagne/annuaire/modele.py) et formulaire.py :\n"
     "# ne pas le modifier à la main, lancer `python -m emploi_accompagne formulaire-github`.\n"
 )
 

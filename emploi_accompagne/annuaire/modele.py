@@ -7,6 +7,7 @@ one fits (and reuse its code types); the rest is specific to the platforms.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
 from urllib.parse import urlsplit
@@ -16,8 +17,8 @@ from data_inclusion.schema import common as di
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
     AfterValidator,
-    BeforeValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     HttpUrl,
@@ -252,6 +253,21 @@ def chercher_telephone(texte: str, departement: str | None) -> tuple[int, int] |
     return None
 
 
+@dataclass(frozen=True)
+class Formulaire:
+    """A field the proposal form asks (annuaire/formulaire.py): the site's form, the GitHub issue
+    form and `from-issue` take it from here, its kind of input from the field's type. Given as the
+    field's `json_schema_extra`, it also names the field in the JSON Schema (its title)."""
+
+    libelle: str
+    rubrique: str  # the form's section, one of formulaire.RUBRIQUES
+    aide: str | None = None  # help for the form, when the description speaks of the file
+    options: tuple[tuple[str, str], ...] = ()  # a choice's values in words: (("oui", "Oui"), …)
+
+    def __call__(self, schema: dict) -> None:
+        schema["title"] = self.libelle
+
+
 def _departement(info: ValidationInfo) -> str | None:
     """The fiche's département, which every path gives the model (context `departement`)."""
     return (info.context or {}).get(CONTEXT_DEPARTEMENT)
@@ -272,13 +288,18 @@ class _Strict(BaseModel):
 class Lieu(_Strict):
     """Where and how to reach a place: fields of data·inclusion v1."""
 
-    adresse: Annotated[Texte | None, Field(description="Numéro et voie.", examples=["12 rue de l'Exemple"])] = None
+    adresse: Annotated[
+        Texte | None,
+        Field(description="Numéro et voie.", examples=["12 rue de l'Exemple"],
+              json_schema_extra=Formulaire("Adresse", "contacts")),
+    ] = None
     complement_adresse: Annotated[Texte | None, Field(description="Bâtiment, étage, boîte postale…", examples=["Bâtiment B"])] = None
     code_postal: Annotated[
         di.CodePostal | None,
         Field(
             description="Code postal à 5 chiffres, dans le département de la plateforme (un code CEDEX aussi).",
             examples=["29200"],
+            json_schema_extra=Formulaire("Code postal", "contacts"),
         ),
     ] = None
     commune: Annotated[
@@ -286,6 +307,7 @@ class Lieu(_Strict):
         Field(
             description="Nom officiel de la commune, dans le département de la plateforme ; elle a ce code postal.",
             examples=["Brest"],
+            json_schema_extra=Formulaire("Commune", "contacts"),
         ),
     ] = None
     code_insee: Annotated[di.CodeCommune | None, Field(description="Code officiel (COG) de la commune, 5 caractères.", examples=["29019"])] = None
@@ -295,19 +317,32 @@ class Lieu(_Strict):
             description="Un seul numéro fixe, portable ou gratuit (jamais surtaxé), en chiffres, espaces ou points : "
             "il est vérifié et enregistré au format international.",
             examples=["04 74 00 00 00"],
+            json_schema_extra=Formulaire(
+                "Téléphone", "contacts", aide="Le numéro public de la plateforme, par exemple 04 74 00 00 00."
+            ),
         ),
     ] = None
-    courriel: Annotated[Courriel | None, Field(description="Adresse e-mail de contact.", examples=["contact@exemple.fr"])] = None
+    courriel: Annotated[
+        Courriel | None,
+        Field(description="Adresse e-mail de contact.", examples=["contact@exemple.fr"],
+              json_schema_extra=Formulaire("E-mail", "contacts")),
+    ] = None
     horaires_accueil: Annotated[
         Horaires | None,
         Field(
             description="Horaires au format OpenStreetMap (Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, "
             "Sa samedi, Su dimanche ; PH off : fermé les jours fériés).",
             examples=["Mo-Fr 09:00-12:00,14:00-17:00; PH off"],
+            # The form asks in words; from-issue translates them, or asks a maintainer to.
+            json_schema_extra=Formulaire(
+                "Horaires d'accueil", "contacts", aide="En mots, par exemple « du lundi au vendredi, de 9 h à 12 h »."
+            ),
         ),
     ] = None
     accessibilite_lieu: Annotated[
-        UrlHttps | None, Field(description="Lien vers la fiche du lieu sur acceslibre.", examples=["https://acceslibre.beta.gouv.fr/…"])
+        UrlHttps | None,
+        Field(description="Lien vers la fiche du lieu sur acceslibre.", examples=["https://acceslibre.beta.gouv.fr/…"],
+              json_schema_extra=Formulaire("Accessibilité du lieu", "contacts")),
     ] = None
 
     def a_des_coordonnees(self) -> bool:
@@ -429,15 +464,36 @@ class Plateforme(Lieu):
             json_schema_extra={"enum": list(CODES_DEPARTEMENTS)},
         ),
     ]
-    nom: Annotated[Texte | None, Field(description="Nom de la plateforme tel qu'elle l'écrit.", examples=["Plateforme emploi accompagné du Finistère"])] = None
-    site_web: Annotated[UrlHttps | None, Field(description="Site web ou page de la plateforme, en https://.", examples=["https://www.exemple.fr"])] = None
+    nom: Annotated[
+        Texte | None,
+        Field(description="Nom de la plateforme tel qu'elle l'écrit.", examples=["Plateforme emploi accompagné du Finistère"],
+              json_schema_extra=Formulaire("Nom de la plateforme", "plateforme")),
+    ] = None
+    site_web: Annotated[
+        UrlHttps | None,
+        Field(description="Site web ou page de la plateforme, en https://.", examples=["https://www.exemple.fr"],
+              json_schema_extra=Formulaire("Site web", "plateforme")),
+    ] = None
     structure_gestionnaire: Annotated[
-        Structure | None, Field(description="La structure qui porte la plateforme.")
+        Structure | None,
+        Field(description="La structure qui porte la plateforme.",
+              json_schema_extra=Formulaire("Structure gestionnaire", "plateforme",
+                                           aide="L'association ou l'organisme qui porte la plateforme.")),
     ] = None
     partenaires: Annotated[
-        list[Structure], Field(description="Structures partenaires qui accompagnent aussi.", max_length=50)
+        list[Structure],
+        Field(description="Structures partenaires qui accompagnent aussi.", max_length=50,
+              json_schema_extra=Formulaire(
+                  "Structures partenaires", "plateforme",
+                  aide="Une structure par ligne, par exemple une association qui accompagne aussi.")),
     ] = []
-    sites: Annotated[list[Site], Field(description="Antennes et autres lieux d'accueil.", max_length=50)] = []
+    sites: Annotated[
+        list[Site],
+        Field(description="Antennes et autres lieux d'accueil.", max_length=50,
+              json_schema_extra=Formulaire(
+                  "Autres lieux d'accueil", "contacts",
+                  aide="Une antenne par ligne : son nom, puis son adresse ou son téléphone.")),
+    ] = []
     remarques: Annotated[TexteLong | None, Field(description="Une ou deux phrases utiles au public.", examples=["Accueil sur rendez-vous."])] = None
     # What a person needs to know before making contact (same source and date as the fiche).
     accueil_nouvelles_personnes: Annotated[
@@ -445,20 +501,32 @@ class Plateforme(Lieu):
         Field(
             description="La plateforme accueille-t-elle de nouvelles personnes en ce moment : oui, liste-d-attente ou non.",
             examples=["liste-d-attente"],
+            json_schema_extra=Formulaire(
+                "Accueil de nouvelles personnes", "avant-le-contact",
+                aide="La plateforme accueille-t-elle de nouvelles personnes en ce moment ?",
+                options=(("oui", "Oui"), ("liste-d-attente", "Oui, avec une liste d'attente"), ("non", "Non")),
+            ),
         ),
     ] = None
     delai_premier_rendez_vous: Annotated[
-        Texte | None, Field(description="Délai habituel avant un premier rendez-vous, en mots.", examples=["environ un mois"]),
+        Texte | None,
+        Field(description="Délai habituel avant un premier rendez-vous, en mots.", examples=["environ un mois"],
+              json_schema_extra=Formulaire("Délai avant un premier rendez-vous", "avant-le-contact",
+                                           aide="Le délai habituel, en mots, par exemple « environ un mois ».")),
     ] = None
     contact_avant_prescription: Annotated[
         OuiNon | None,
-        Field(description="Peut-on contacter la plateforme avant d'avoir une prescription : oui ou non.", examples=["oui"]),
+        Field(description="Peut-on contacter la plateforme avant d'avoir une prescription : oui ou non.", examples=["oui"],
+              json_schema_extra=Formulaire("Contact avant une prescription", "avant-le-contact",
+                                           aide="Peut-on contacter la plateforme avant d'avoir une prescription ?")),
     ] = None
     premier_entretien_a_distance: Annotated[
         OuiNon | None,
         Field(
             description="Le premier entretien peut-il avoir lieu à distance (téléphone ou visio) : oui ou non.",
             examples=["oui"],
+            json_schema_extra=Formulaire("Premier entretien à distance", "avant-le-contact",
+                                         aide="Le premier entretien peut-il avoir lieu par téléphone ou en visio ?"),
         ),
     ] = None
     prescriptions: Annotated[
@@ -466,6 +534,7 @@ class Plateforme(Lieu):
         Field(
             description="Comment les prescriptions arrivent à la plateforme, en une ou deux phrases.",
             examples=["Les conseillers envoient la fiche navette par e-mail."],
+            json_schema_extra=Formulaire("Comment les prescriptions arrivent", "prescripteurs"),
         ),
     ] = None
     courriel_prescripteurs: Annotated[
@@ -474,6 +543,7 @@ class Plateforme(Lieu):
             description="Adresse e-mail réservée aux prescripteurs (fiches navettes) : la page la montre aux professionnels, "
             "pas comme contact du public.",
             examples=["prescriptions@exemple.fr"],
+            json_schema_extra=Formulaire("E-mail pour les prescripteurs", "prescripteurs"),
         ),
     ] = None
     mdph: Annotated[

@@ -1,7 +1,8 @@
 """The page /contribuer/proposer/: propose or correct a fiche without YAML, nor an account.
 
-Everything on the page comes from `formulaire.CHAMPS` (labels, help, order, which fields
-are required, which are private): a field added there appears here, in the e-mail and
+Everything on the page comes from `formulaire.CHAMPS` (labels, help, sections, order, which
+fields are required, which are private, the model's choices and lengths), itself made from the
+model: a field added to the model with its `modele.Formulaire` appears here, in the e-mail and
 in the GitHub issue form alike. The browser script (docs/assets/proposer.js) reads the
 fields from the page, checks them, then writes the proposal in one of two ways, neither
 of which needs a server of ours:
@@ -37,8 +38,10 @@ from . import chemins, localisation, modele, recherche
 from .formulaire import (
     CHAMPS,
     FICHIER_FORMULAIRE_GITHUB,
+    RUBRIQUES,
     SANS_REPONSE_COURRIEL,
     SOURCE_PLATEFORME,
+    SOURCE_SANS_PAGE,
     ChampProposition,
     titre_courriel,
 )
@@ -89,6 +92,11 @@ class Question:
         return self.champ.chemin is not None
 
     @property
+    def je_ne_sais_pas(self) -> bool:
+        """An optional choice offers « Je ne sais pas »: a radio button chosen by mistake can be undone."""
+        return self.forme == "radios" and not self.champ.obligatoire
+
+    @property
     def par_url_github(self) -> bool:
         return self.champ.public and prerempli_par_github(self.champ)
 
@@ -111,7 +119,7 @@ def prerempli_par_github(champ: ChampProposition) -> bool:
 
 def _forme(champ: ChampProposition) -> str:
     if champ.id == "source":
-        return "source"  # a choice between a public page (its address) and SOURCE_PLATEFORME
+        return "source"  # a choice between a public page (its address) and SOURCE_SANS_PAGE
     if champ.type_html == "select":
         return "radios" if len(champ.options) <= MAX_BOUTONS_RADIO else "select"
     return "textarea" if champ.type_html == "textarea" else "input"
@@ -222,6 +230,11 @@ def questions(avec_champs_prives: bool = True) -> list[Question]:
     return [question(champ) for champ in CHAMPS if champ.public or avec_champs_prives]
 
 
+def rubriques(liste: list[Question]) -> list[tuple[str, list[Question]]]:
+    """(title, questions) of each section of the form that has questions, in RUBRIQUES order."""
+    return [(titre, dedans) for cle, titre in RUBRIQUES if (dedans := [q for q in liste if q.champ.rubrique == cle])]
+
+
 # --- The proposal as text ---------------------------------------------------------------------
 
 
@@ -261,9 +274,8 @@ def page_proposer(parametres) -> str:
     liste = questions(avec_champs_prives=courriel is not None)
     return rendre_gabarit(
         "proposer.md.j2",
-        plateforme=[q for q in liste if q.sur_la_plateforme],
+        rubriques=rubriques(liste),
         a_choisir_sur_github=[q.champ.libelle for q in liste if q.champ.public and not q.par_url_github],
-        vous=[q for q in liste if not q.sur_la_plateforme],
         courriel=courriel,
         lien_modele=chemins.url_courriel(courriel, OBJET_COURRIEL, modele_courriel()) if courriel else None,
         modele=modele_courriel(),
@@ -271,6 +283,7 @@ def page_proposer(parametres) -> str:
         github_nouveau=f"{repo_url}/issues/new" if repo_url else None,
         modele_github=Path(FICHIER_FORMULAIRE_GITHUB).name,
         sans_reponse=SANS_REPONSE_COURRIEL,
+        source_sans_page=SOURCE_SANS_PAGE,
         source_plateforme=SOURCE_PLATEFORME,
         objet=OBJET_COURRIEL,
         message_rien=MESSAGE_RIEN,

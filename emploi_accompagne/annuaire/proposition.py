@@ -48,7 +48,14 @@ from .chargement import DonneesInvalides, charger_plateformes_texte
 from .coordonnees import telephone_affiche
 from .ecriture import ORDRE_DES_CHAMPS, EcritureImpossible, remplacer_fiche
 from .erreurs import message_en_francais
-from .formulaire import CHAMPS, SANS_REPONSE, SANS_REPONSE_COURRIEL, SOURCE_PLATEFORME, ChampProposition
+from .formulaire import (
+    CHAMPS,
+    SANS_REPONSE,
+    SANS_REPONSE_COURRIEL,
+    SOURCE_PLATEFORME,
+    SOURCE_SANS_PAGE,
+    ChampProposition,
+)
 from .modele import (
     CODES_DEPARTEMENTS,
     CONTEXT_DEPARTEMENT,
@@ -355,9 +362,9 @@ def lire_source(valeur: str) -> Source:
         if not adresses[0].casefold().startswith("https://"):
             raise ValueError("adresse à écrire en https:// (les autres adresses sont refusées)")
         return Source(adresses[0])
-    if _cle(valeur).startswith(_cle(SOURCE_PLATEFORME)):
+    if _cle(valeur).startswith((_cle(SOURCE_SANS_PAGE), _cle(SOURCE_PLATEFORME))):
         return Source(None)
-    raise ValueError(f"donner l'adresse https:// d'une page publique, ou écrire « {SOURCE_PLATEFORME} »")
+    raise ValueError(f"donner l'adresse https:// d'une page publique, ou écrire « {SOURCE_SANS_PAGE} »")
 
 
 # --- values of the fiche ----------------------------------------------------------------------
@@ -506,6 +513,9 @@ def _lire_valeurs(blocs: dict[str, Bloc], code: str, actuelle: Plateforme, exclu
             lecture.lignes_des_entrees[cle] = [numero for numero, _ in bloc.lignes]
         elif cle == "code_postal":
             lecture.valeurs[cle] = _code_postal(_une_ligne(bloc.valeur))
+        elif champ.options:
+            # An answer in words (« Oui, avec une liste d'attente ») or the model's value; else the model refuses it.
+            lecture.valeurs[cle] = champ.valeur_du_modele(bloc.valeur)
         else:
             lecture.valeurs[cle] = _une_ligne(bloc.valeur)
     return lecture
@@ -628,7 +638,7 @@ def message_a_confirmer(code: str, valeurs: dict[str, Any], empreinte: str, *, n
             lignes += [f"  {n}. {_lisible(cle, entree)}" for n, entree in enumerate(valeur, 1)]
         else:
             lignes.append(f"- **{_libelle(cle)}** : {_lisible(cle, valeur)}")
-    lignes += [f"- **Source** : {_code(SOURCE_PLATEFORME)}", ""]
+    lignes += [f"- **Source** : {_code(SOURCE_SANS_PAGE)}", ""]
     lignes += [
         f"Empreinte de ces informations : **`{court}`**. Si l'issue est modifiée, le robot la relit et donne "
         "une nouvelle empreinte : une confirmation ne vaut que pour les informations de son empreinte.",
@@ -688,7 +698,7 @@ def appliquer(
     if "source" not in blocs or not blocs["source"].lignes:
         problemes.append(
             "Rubrique « Source » : obligatoire, elle manque ou est vide "
-            f"(l'adresse https:// d'une page publique, ou « {SOURCE_PLATEFORME} »)."
+            f"(l'adresse https:// d'une page publique, ou « {SOURCE_SANS_PAGE} »)."
         )
     elif not defauts["source"]:
         try:

@@ -1,11 +1,14 @@
-"""La page « Proposer une fiche » générée sans MkDocs : tout vient de formulaire.CHAMPS, l'e-mail
-n'apparaît que s'il est configuré, la donnée privée ne part jamais vers GitHub."""
+"""La page « Proposer une fiche » générée sans MkDocs : tout vient de formulaire.CHAMPS, fait du
+modèle (un champ du modèle avec sa question y arrive seul, avec le genre de saisie de son type),
+l'e-mail n'apparaît que s'il est configuré, la donnée privée ne part jamais vers GitHub."""
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import posixpath
 import re
+from typing import Annotated
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import markdown
@@ -13,13 +16,14 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
+from pydantic import Field, ValidationError
 
 from emploi_accompagne import referentiel
-from emploi_accompagne.annuaire import chemins, formulaire, modele, page_proposer, pages
+from emploi_accompagne.annuaire import chemins, formulaire, formulaire_github, modele, page_proposer, pages, proposition
+from emploi_accompagne.annuaire.erreurs import message_en_francais
 from emploi_accompagne.annuaire.formulaire import (
     CHAMPS,
     SANS_REPONSE_COURRIEL,
-    SOURCE_PLATEFORME,
 )
 from tests.helpers.modules import load_hook
 from tests.helpers.site import ROOT
@@ -60,13 +64,108 @@ def test_chaque_champ_de_la_liste_est_sur_la_page_dans_le_meme_ordre(page):
     assert sur_la_page == [(champ.id, champ.libelle) for champ in CHAMPS]
 
 
-def test_un_champ_ajoute_a_la_liste_apparait_sans_toucher_a_la_page(monkeypatch):
-    nouveau = formulaire.ChampProposition("siret", "Numéro SIRET", "Les 14 chiffres.", ("siret",))
-    monkeypatch.setattr(page_proposer, "CHAMPS", CHAMPS + (nouveau,))
+def test_les_questions_sur_la_plateforme_sont_les_champs_du_modele_qui_ont_leur_question():
+    """Label and section from the field's `Formulaire`, help from it or from the field's description."""
+    du_modele = [(nom, info) for nom, info in modele.Plateforme.model_fields.items()
+                 if isinstance(info.json_schema_extra, modele.Formulaire)]
+    assert [c.id for c in CHAMPS if c.chemin and c.id != "departement"] == sorted(
+        (nom for nom, _ in du_modele),
+        key=lambda nom: [r for r, _ in formulaire.RUBRIQUES].index(modele.Plateforme.model_fields[nom].json_schema_extra.rubrique),
+    )
+    for nom, info in du_modele:
+        question = info.json_schema_extra
+        assert formulaire.champ(nom).libelle == question.libelle
+        assert formulaire.champ(nom).aide == (info.description if question.aide is None else question.aide)
+        assert formulaire.champ(nom).rubrique == question.rubrique
+
+
+def test_le_genre_de_saisie_vient_du_type_du_modele(page):
+    def genre(identifiant):
+        conteneur = page.select_one(f"[data-champ={identifiant}]")
+        if conteneur.name == "fieldset":
+            return "radios", [label.get_text() for label in conteneur.select(".proposer-radio label")]
+        saisie = conteneur.select_one("input, select, textarea")
+        return saisie.name, saisie.get("type")
+
+    assert genre("telephone") == ("input", "tel")  # modele.Telephone
+    assert genre("courriel") == genre("courriel_prescripteurs") == ("input", "email")  # modele.Courriel
+    assert genre("site_web") == genre("accessibilite_lieu") == ("input", "url")  # modele.UrlHttps
+    assert genre("nom") == genre("delai_premier_rendez_vous") == ("input", "text")  # modele.Texte
+    assert genre("prescriptions") == ("textarea", None)  # modele.TexteLong
+    assert genre("sites") == genre("partenaires") == ("textarea", None)  # a list: one entry per line
+    # A choice of the model (an enum): its values in words, and « Je ne sais pas » to undo a click.
+    assert genre("accueil_nouvelles_personnes") == ("radios", ["Oui", "Oui, avec une liste d'attente", "Non", "Je ne sais pas"])
+    assert genre("contact_avant_prescription") == ("radios", ["Oui", "Non", "Je ne sais pas"])
+    assert genre("departement") == ("select", None)
+
+
+class PlateformeAvecDeuxChampsDePlus(modele.Plateforme):
+    """The model as a developer would extend it: two fields, each with its question."""
+
+    langue_des_signes: Annotated[
+        modele.OuiNon | None,
+        Field(description="Accueil en langue des signes française : oui ou non.",
+              json_schema_extra=modele.Formulaire("Accueil en langue des signes", "avant-le-contact")),
+    ] = None
+    ouvert_le_samedi: Annotated[
+        bool | None,
+        Field(description="Ouvert le samedi matin.", json_schema_extra=modele.Formulaire("Ouvert le samedi", "contacts")),
+    ] = None
+
+
+def test_un_champ_ajoute_au_modele_arrive_dans_la_page_l_issue_et_from_issue_sans_autre_code(monkeypatch):
+    champs = formulaire.construire_champs(PlateformeAvecDeuxChampsDePlus)
+    for module in (page_proposer, formulaire_github, proposition):
+        monkeypatch.setattr(module, "CHAMPS", champs)
     page = html_de(AVEC_TOUT)
-    assert page.select_one("[data-champ=siret] label[for=champ-siret]").get_text() == "Numéro SIRET"
-    assert page.select_one("#champ-siret-aide").get_text() == "Les 14 chiffres."
-    assert "Numéro SIRET :" in page_proposer.modele_courriel()
+    lsf = page.select_one("fieldset[data-champ=langue_des_signes]")
+    assert lsf.legend.get_text() == "Accueil en langue des signes"
+    assert page.select_one("#champ-langue_des_signes-aide").get_text() == "Accueil en langue des signes française : oui ou non."
+    assert [r["value"] for r in lsf.select("input[type=radio]")] == ["Oui", "Non", ""]
+    assert lsf.find_previous("h2").get_text() == "Avant de prendre contact"
+    assert page.select_one("fieldset[data-champ=ouvert_le_samedi]").find_previous("h2").get_text() == "Où et comment la joindre"
+    assert "Accueil en langue des signes :" in page_proposer.modele_courriel()
+    # The GitHub issue form: a list of choices.
+    [element] = [e for e in formulaire_github.formulaire_github()["body"] if e.get("id") == "langue_des_signes"]
+    assert element["type"] == "dropdown" and element["attributes"]["options"] == ["Oui", "Non"]
+    # from-issue reads the answers and gives the model its values.
+    corps = "\n\n".join(["### Département\n\n29", "### Accueil en langue des signes\n\nOui",
+                          "### Ouvert le samedi\n\nNon", "### Source\n\nhttps://exemple.fr/page"])
+    blocs = proposition.lire_blocs(corps)
+    actuelle = modele.Plateforme(departement="29", date_maj=dt.date(2026, 1, 1), statut_verification="a-completer")
+    lecture = proposition._lire_valeurs(blocs, "29", actuelle, set())
+    assert lecture.valeurs == {"langue_des_signes": modele.OuiNon.OUI, "ouvert_le_samedi": False}
+    fiche = PlateformeAvecDeuxChampsDePlus.model_validate(
+        {**actuelle.model_dump(), **lecture.valeurs}, context={modele.CONTEXT_DEPARTEMENT: "29"}
+    )
+    assert fiche.langue_des_signes is modele.OuiNon.OUI and fiche.ouvert_le_samedi is False
+
+
+def test_une_rubrique_inconnue_du_formulaire_est_refusee_en_le_disant():
+    class Mal(modele.Plateforme):
+        x: Annotated[str | None, Field(json_schema_extra=modele.Formulaire("X", "ailleurs"))] = None
+
+    with pytest.raises(ValueError, match="rubrique inconnue du formulaire : ailleurs"):
+        formulaire.construire_champs(Mal)
+
+
+def test_la_longueur_que_le_modele_accepte_est_verifiee_par_le_script_avec_le_message_de_check(page):
+    """Each text the model bounds carries its length and the message `check` gives one character past it."""
+    minimale = {"departement": "29", "date_maj": "2026-01-01", "statut_verification": "confirme",
+                "confirmation": {"date": "2026-01-01", "moyen": "appel"}}
+    bornes = page.select("[data-longueur-max]")
+    assert {c["data-champ"] for c in bornes} >= {"nom", "adresse", "telephone", "courriel", "delai_premier_rendez_vous",
+                                                 "prescriptions", "courriel_prescripteurs", "structure_gestionnaire"}
+    for conteneur in bornes:
+        champ = formulaire.champ(conteneur["data-champ"])
+        valeur: object = "x" * (int(conteneur["data-longueur-max"]) + 1)
+        for cle in reversed(champ.chemin[1:]):
+            valeur = {cle: valeur}
+        with pytest.raises(ValidationError) as refus:
+            modele.Plateforme.model_validate({**minimale, champ.chemin[0]: valeur}, context={"departement": "29"})
+        [detail] = refus.value.errors()
+        assert conteneur["data-message-longueur"] == f"{champ.libelle} : {message_en_francais(detail)}"
+    assert not page.select("[data-champ=horaires_accueil][data-longueur-max]")  # asked in words, then translated
 
 
 def test_chaque_saisie_a_une_vraie_etiquette_et_son_aide(page):
@@ -86,7 +185,16 @@ def test_les_choix_sont_groupes_dans_un_fieldset_avec_sa_legende(page):
     roles = [radio["value"] for radio in page.select("fieldset[data-champ=role] input[type=radio]")]
     assert roles == list(formulaire.ROLES)
     sources = [label.get_text() for label in page.select("fieldset[data-champ=source] .proposer-radio label")]
-    assert sources[-1] == SOURCE_PLATEFORME
+    assert sources == ["Une page publique donne ces informations", "Aucune page publique ne les donne"]
+
+
+def test_une_seule_reponse_dit_je_travaille_a_la_plateforme(page):
+    """The role says it; the source then says only whether a public page gives the information."""
+    formulaire_html = page.select_one("form#proposer")
+    reponses = [label.get_text() for label in formulaire_html.select("label")
+                if "travaille à la plateforme" in label.get_text()]
+    assert reponses == [formulaire.ROLES[0]]
+    assert formulaire_html.select_one("fieldset[data-champ=role]").find_next("fieldset")["data-champ"] == "source"
 
 
 def test_le_departement_est_une_liste_des_101_departements_obligatoire(page):
@@ -110,7 +218,7 @@ def test_les_formats_verifies_par_le_navigateur_ont_un_message_en_francais(page)
     formats = {c["data-champ"]: c["data-format"] for c in page.select("[data-format]")}
     assert formats == {
         "telephone": "telephone", "courriel": "courriel", "site_web": "https", "code_postal": "code-postal",
-        "accessibilite": "https", "source": "https", "contact": "courriel",
+        "accessibilite_lieu": "https", "courriel_prescripteurs": "courriel", "source": "https", "contact": "courriel",
     }  # fmt: skip
     for conteneur in page.select("[data-format]"):
         assert conteneur["data-message-format"].startswith(conteneur["data-libelle"] + " : ")
@@ -195,12 +303,14 @@ def test_sans_depot_pas_de_bouton_github():
 
 
 def test_une_liste_de_choix_de_github_n_est_pas_preremplie_et_la_page_le_dit(page):
-    # GitHub cannot prefill a dropdown from the URL: "Vous êtes" is chosen again there.
+    # GitHub cannot prefill a dropdown from the URL: "Vous êtes" and the model's choices are chosen again there.
     hors_url = [c["data-champ"] for c in page.select("[data-hors-url-github]")]
-    assert hors_url == ["role"]
+    assert hors_url == [c.id for c in CHAMPS if c.public and c.options and not c.prerempli_par_url]
+    assert {"role", "accueil_nouvelles_personnes", "contact_avant_prescription"} <= set(hors_url)
     assert not page.select_one("[data-champ=departement]").has_attr("data-hors-url-github")
     consigne = page.select_one("#proposer-envoyer-github").find_parent("div").get_text(" ", strip=True)
-    assert "choisissez à nouveau votre réponse à «\u00a0Vous êtes\u00a0»" in consigne
+    libelles = ", ".join(f"«\u00a0{formulaire.champ(c).libelle}\u00a0»" for c in hors_url)
+    assert f"choisissez à nouveau votre réponse à {libelles}." in consigne
 
 
 def test_le_formulaire_github_vient_du_depot(page):
@@ -238,7 +348,7 @@ def test_une_adresse_mal_ecrite_arrete_la_construction_avec_un_message_clair(tmp
 
 
 def test_l_e_mail_est_en_francais_simple_sans_titres_markdown():
-    texte = page_proposer.bloc({"departement": "29 – Finistère", "nom": "  Plateforme  ", "horaires": "lundi\nmardi"})
+    texte = page_proposer.bloc({"departement": "29 – Finistère", "nom": "  Plateforme  ", "horaires_accueil": "lundi\nmardi"})
     assert texte.startswith("Département :\n29 – Finistère\n\nNom de la plateforme :\nPlateforme\n\n")
     assert "###" not in texte and "_No response_" not in texte
     valeurs = lire_bloc(texte)

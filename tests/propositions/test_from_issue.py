@@ -30,8 +30,8 @@ COMPLETE = {
     "adresse": "12 rue de l'Exemple",
     "code_postal": "29200",
     "commune": "Brest",
-    "horaires": "Mo-Fr 09:00-12:00,14:00-17:00",
-    "accessibilite": "https://acceslibre.beta.gouv.fr/app/29-brest/a/exemple/erp/exemple/",
+    "horaires_accueil": "Mo-Fr 09:00-12:00,14:00-17:00",
+    "accessibilite_lieu": "https://acceslibre.beta.gouv.fr/app/29-brest/a/exemple/erp/exemple/",
     "sites": "Antenne de Quimper – 3 place de la Résistance, 29000 Quimper – 02 98 00 00 01",
     "partenaires": "Association Partenaire\nAutre structure https://autre.exemple.fr",
     "source": SOURCE,
@@ -62,7 +62,7 @@ def test_une_proposition_complete_remplit_la_fiche_de_son_departement_seulement(
     assert f["telephone"] == "+33298000000"  # stored in E.164
     assert f["courriel"] == "Contact@exemple.fr"  # the domain normalised by the validator
     assert f["horaires_accueil"] == "Mo-Fr 09:00-12:00,14:00-17:00"
-    assert f["accessibilite_lieu"] == COMPLETE["accessibilite"]
+    assert f["accessibilite_lieu"] == COMPLETE["accessibilite_lieu"]
     assert f["structure_gestionnaire"] == {"nom": "Association Exemple"}
     assert f["partenaires"] == [{"nom": "Association Partenaire"}, {"nom": "Autre structure", "site_web": "https://autre.exemple.fr"}]
     assert f["sites"] == [
@@ -122,7 +122,7 @@ def test_le_departement_se_lit_par_son_numero_ou_son_nom(ecrit, code):
 
 
 def test_des_horaires_en_mots_ne_sont_pas_ecrits_mais_signales_a_traduire(lancer):
-    sortie = lancer(proposition({**COMPLETE, "horaires": "du lundi au vendredi, de 9 h à 12 h"}), "--date", DATE)
+    sortie = lancer(proposition({**COMPLETE, "horaires_accueil": "du lundi au vendredi, de 9 h à 12 h"}), "--date", DATE)
     assert sortie.code == 0
     assert "horaires_accueil" not in fiche(sortie.apres, "29")
     assert "à traduire au format OpenStreetMap" in sortie.stdout

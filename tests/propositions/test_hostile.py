@@ -49,7 +49,7 @@ def refusee(sortie, *fragments: str, absent: str | None = None) -> list[str]:
         ("partenaires", "lien_source: https://evil.example", "ressemble à une ligne du fichier", "evil"),
         ("nom", "Plateforme\u202eenihcam", "caractère invisible ou de contrôle (U+202E)", "enihcam"),
         ("nom", "Plateforme\x00nul", "caractère invisible ou de contrôle (U+0000)", "nul"),
-        ("horaires", "Mo-Fr 09:00-12:00\u2028Sa 09:00-12:00", "caractère invisible ou de contrôle (U+2028)", None),
+        ("horaires_accueil", "Mo-Fr 09:00-12:00\u2028Sa 09:00-12:00", "caractère invisible ou de contrôle (U+2028)", None),
     ],
 )
 def test_une_valeur_hostile_est_refusee_sans_etre_recopiee(lancer, champ, valeur, message, charge):
