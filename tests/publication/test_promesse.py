@@ -26,7 +26,7 @@ PROMESSES_FIXES = ("vous montre la plateforme de votre département", "la page d
 
 
 def texte(html_ou_markdown: str) -> str:
-    return " ".join(BeautifulSoup(html_ou_markdown, "html.parser").get_text(" ").split())
+    return " ".join(BeautifulSoup(html_ou_markdown, "html.parser").get_text().split())
 
 
 def accueil(couverture: Couverture) -> str:
