@@ -30,7 +30,7 @@ def on_config(config):
     _state["racine"] = Path(config.config_file_path).parent
     problemes = []
     for verifier in (
-        lambda: _state.update(sigles=glossaire.charger_sigles(_state["racine"] / "data" / glossaire.FICHIER_GLOSSAIRE.name)),
+        lambda: _state.update(glossaire=glossaire.charger_glossaire(_state["racine"] / "data" / glossaire.FICHIER_GLOSSAIRE.name)),
         # For a build meant for the public, also every value of the legal notice and the proposals' address.
         lambda: verifier_publication(config.site_url, config.config_file_path)
         if est_une_publication(config.site_url) else valider_extra(config.config_file_path),
@@ -68,7 +68,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     if page.meta.get("gabarit"):
         markdown = rendre_markdown(markdown, **_valeurs_des_gabarits(page, config))
-    return markdown + "\n\n" + glossaire.definitions_des_abreviations(_state["sigles"], markdown) + "\n"
+    return markdown + "\n\n" + glossaire.definitions_des_abreviations(_state["glossaire"], markdown) + "\n"
 
 
 def _valeurs_des_gabarits(page, config) -> dict:
@@ -77,7 +77,7 @@ def _valeurs_des_gabarits(page, config) -> dict:
     a_reverifier = fraicheur.fiches_a_reverifier(annuaire.plateformes, date_de_construction())
     return {
         "extra": config.extra,
-        "glossaire": glossaire.glossaire_markdown(_state["sigles"]),
+        "glossaire": glossaire.glossaire_markdown(_state["glossaire"]),
         "plan_du_site": plan_markdown(_entrees_du_plan(_state["nav"].items, page)),
         "fiches_a_reverifier": fraicheur.liste_markdown(a_reverifier, depuis=page.file.src_uri),
         # What the département pages give today (the home page's promise, _promesse.md.j2).
