@@ -22,7 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, field_validator
 
 from . import referentiel
 from .annuaire import chemins
@@ -133,6 +133,28 @@ class TexteDepartement(_Modele):
     passer: _texte(60, "Le lien pour ne pas répondre.")
 
 
+SECTION = re.compile(r"^[a-z0-9-]+(?:/[a-z0-9-]+)*\.md#[a-z0-9-]+$")
+
+
+class Lecture(_Modele):
+    """A section of the site that a result relies on: a page of docs/ and the anchor of the section."""
+
+    texte: _texte(120, "Le texte du lien : ce que la section explique.")
+    page: Annotated[str, Field(description="La page de docs/ et l'ancre de la section, ex. « personnes/index.md#pour-qui ».")]
+
+    @field_validator("page")
+    @classmethod
+    def _section_exacte(cls, page: str) -> str:
+        # A reader sent to the top of a long page has to look for the answer again.
+        if "#" not in page:
+            raise ValueError(f"« {page} » : il manque l'ancre de la section (« #… ») ; "
+                             "un résultat renvoie à la section exacte, pas au haut de la page")
+        if not SECTION.match(page):
+            raise ValueError(f"« {page} » : écrire le chemin d'une page de docs/ puis l'ancre, "
+                             "ex. « personnes/index.md#pour-qui »")
+        return page
+
+
 class Resultat(_Modele):
     id: Identifiant
     nom: _texte(80, "Ce que dit ce résultat, en quelques mots, pour le titre de sa question « département ».")
@@ -146,6 +168,10 @@ class Resultat(_Modele):
     quoi_apporter: Annotated[list[_texte(400, "Un document ou une information.")], Field(max_length=8)] = []
     ensuite: _texte(1500, "Ce qui se passe ensuite (Markdown).") | None = None
     kits: Annotated[list[Kit], Field(max_length=5)] = []
+    a_lire: Annotated[list[Lecture], Field(
+        min_length=1, max_length=4,
+        description="Les sections du site sur lesquelles ce résultat s'appuie (page et ancre).",
+    )]
 
 
 class Questionnaire(_Modele):
@@ -411,6 +437,11 @@ def _liens_vers_pages(texte: str, depuis: str) -> str:
     return LIEN_INTERNE.sub(lambda m: "](" + chemins.lien_markdown(depuis, chemin_page(m.group(1))) + ")", texte)
 
 
+def _lien_vers_section(depuis: str, section: str) -> str:
+    page, ancre = section.split("#", 1)
+    return f"{chemins.lien_markdown(depuis, page)}#{ancre}"
+
+
 def _picto(depuis: str, picto: Picto) -> str:
     return chemins.lien_markdown(depuis, f"{DOSSIER_PICTOS}/{picto.value}.svg")
 
@@ -505,6 +536,7 @@ def page_resultat(arbre: Arbre, resultat: Resultat) -> str:
         a_qui=_liens_vers_pages(resultat.a_qui, ici),
         ensuite=_liens_vers_pages(resultat.ensuite, ici) if resultat.ensuite else None,
         kits=[(texte, chemins.lien_markdown(ici, page)) for page, texte in (KITS[k] for k in resultat.kits)],
+        a_lire=[(lecture.texte, _lien_vers_section(ici, lecture.page)) for lecture in resultat.a_lire],
         departements=departements,
         index_departements=chemins.lien_markdown(ici, chemins.PAGE_INDEX),
         trouver=chemins.lien_markdown(ici, chemins.PAGE_TROUVER),

@@ -7,7 +7,7 @@ import pytest
 
 from emploi_accompagne.annuaire.chargement import DonneesInvalides
 from emploi_accompagne.configuration import valider_extra
-from emploi_accompagne.glossaire import FICHIER_GLOSSAIRE, charger_sigles
+from emploi_accompagne.glossaire import FICHIER_GLOSSAIRE, charger_glossaire, charger_sigles, glossaire_markdown
 from emploi_accompagne.paths import ROOT
 
 
@@ -41,9 +41,9 @@ def mkdocs_yml(tmp_path):
 
 
 def test_le_vrai_glossaire_est_valide_et_trie():
-    sigles = charger_sigles()
-    assert len(sigles) >= 30
-    assert [s.sigle.casefold() for s in sigles] == sorted(s.sigle.casefold() for s in sigles)
+    entrees = charger_glossaire()
+    assert len(charger_sigles()) >= 30
+    assert [e.nom.casefold() for e in entrees] == sorted(e.nom.casefold() for e in entrees)
 
 
 def test_un_champ_manquant_du_glossaire_est_situe(glossaire):
@@ -66,6 +66,38 @@ def test_un_sigle_en_double_est_refuse(glossaire):
 def test_une_erreur_de_syntaxe_du_glossaire_est_situee(glossaire):
     (ligne,) = lignes_d_erreur(charger_sigles, glossaire("- sigle: MDPH\n\tdeveloppe: x\n"))
     assert ":2:1: " in ligne and "tabulation interdite" in ligne
+
+
+def test_un_terme_qui_n_est_pas_un_sigle_a_sa_definition_sans_infobulle(glossaire):
+    path = glossaire("- sigle: MDPH\n  developpe: Maison départementale\n  definition: Le guichet.\n"
+                     "- terme: convention d'appui\n  definition: Le soutien de l'ESAT.\n")
+    entrees = charger_glossaire(path)
+    assert [e.nom for e in entrees] == ["convention d'appui", "MDPH"]
+    assert [s.sigle for s in charger_sigles(path)] == ["MDPH"]
+    assert "convention d'appui { #convention-d-appui }\n: Le soutien de l'ESAT." in glossaire_markdown(entrees)
+
+
+def test_un_sigle_technique_garde_son_infobulle_mais_quitte_la_page_glossaire(glossaire):
+    path = glossaire("- sigle: CSS\n  technique: true\n  developpe: Cascading Style Sheets\n  definition: Un langage.\n")
+    assert [s.sigle for s in charger_sigles(path)] == ["CSS"]
+    assert glossaire_markdown(charger_glossaire(path)) == ""
+
+
+def test_une_entree_est_un_sigle_ou_un_terme(glossaire):
+    path = glossaire("- sigle: MDPH\n  terme: Maison\n  developpe: Maison\n  definition: Le guichet.\n"
+                     "- terme: Cap emploi\n  developpe: x\n  definition: Un réseau.\n"
+                     "- sigle: RQTH\n  definition: La reconnaissance.\n")
+    lignes = lignes_d_erreur(charger_glossaire, path)
+    assert len(lignes) == 3, lignes
+    assert lignes[0].startswith(f"{path}:1:3: [sigle MDPH]") and "soit « sigle: »" in lignes[0]
+    assert lignes[1].startswith(f"{path}:5:3: [terme Cap emploi]") and "un terme n'a ni « developpe: »" in lignes[1]
+    assert lignes[2].startswith(f"{path}:8:3: [sigle RQTH]") and "demande « developpe: »" in lignes[2]
+
+
+def test_un_terme_en_double_est_refuse_meme_avec_une_autre_casse(glossaire):
+    path = glossaire("- terme: Cap emploi\n  definition: Un réseau.\n- terme: cap emploi\n  definition: Le même.\n")
+    (ligne,) = lignes_d_erreur(charger_glossaire, path)
+    assert ":3:3: [terme cap emploi] terme: terme en double (déjà à la ligne 1)" in ligne
 
 
 def test_le_fichier_du_glossaire_est_celui_de_data():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from emploi_accompagne.annuaire.chargement import DonneesInvalides
-from emploi_accompagne.questionnaire import FICHIER_QUESTIONNAIRE, MAX_QUESTIONS, charger_questionnaire
+from emploi_accompagne.questionnaire import FICHIER_QUESTIONNAIRE, MAX_QUESTIONS, charger_questionnaire, page_resultat
 
 ENTETE = """\
 premiere_question: q1
@@ -31,7 +31,8 @@ def question(ident: str, *suites: str) -> str:
 
 def resultat(ident: str, **champs: str) -> str:
     valeurs = {"nom": f"le résultat {ident}", "titre": f"Résultat {ident}", "description": f"Description {ident}.",
-               "picto": "accord", "falc": "[Une phrase.]", "applique": "Ceci.", "a_qui": "À la MDPH."} | champs
+               "picto": "accord", "falc": "[Une phrase.]", "applique": "Ceci.", "a_qui": "À la MDPH.",
+               "a_lire": "[{texte: Pour qui, page: personnes/index.md#pour-qui}]"} | champs
     lignes = "".join(f"\n    {cle}: {valeur}" for cle, valeur in valeurs.items())
     return f"\n  - id: {ident}{lignes}"
 
@@ -191,3 +192,21 @@ def test_un_fichier_qui_n_est_pas_un_questionnaire(charger):
     assert problemes(charger, "- age\n- rqth\n") == [
         f"{FICHIER_QUESTIONNAIRE.name}:1:1: [questionnaire] fichier: le fichier doit commencer par « premiere_question: »"
     ]
+
+
+def test_un_resultat_renvoie_a_une_section_et_non_au_haut_d_une_page(charger):
+    texte = questionnaire([question("q1", "r1", "r2")], [
+        resultat("r1", a_lire="[{texte: Pour qui, page: personnes/index.md}]"),
+        resultat("r2", a_lire="[]"),
+    ])
+    lignes = problemes(charger, texte)
+    assert len(lignes) == 2, lignes
+    assert "[résultat r1] a_lire[1].page: « personnes/index.md » : il manque l'ancre de la section" in lignes[0]
+    assert "[résultat r2] a_lire: " in lignes[1]
+
+
+def test_le_lien_d_un_resultat_mene_a_l_ancre_depuis_sa_page():
+    arbre = charger_questionnaire(FICHIER_QUESTIONNAIRE)
+    page = page_resultat(arbre, arbre.resultats["en-emploi"])
+    assert "](../../personnes/index.md#ce-qui-reste-prive)" in page
+

@@ -1,12 +1,15 @@
-"""The glossary (data/glossaire.yaml) is the one source of the acronyms: each one gets its
-<abbr> with the spelled-out form wherever the text uses it, and its entry on /glossaire/."""
+"""The glossary (data/glossaire.yaml) is the one source of the acronyms and of the words of
+the scheme: each acronym gets its <abbr> with the spelled-out form wherever the text uses
+it; each acronym for readers and each term has its entry on /glossaire/; the acronyms of
+web technique (CSS, SVG…) keep their <abbr> but stay off the public glossary page."""
 import re
 
 import pytest
 
-from emploi_accompagne.glossaire import charger_sigles
+from emploi_accompagne.glossaire import charger_glossaire, charger_sigles
 
 SIGLES = charger_sigles()
+ENTREES = charger_glossaire()
 
 
 def _content(parsed):
@@ -42,9 +45,32 @@ def test_aucune_page_n_explique_un_sigle_qu_elle_n_emploie_pas(parsed_site):
     assert not stray, stray
 
 
-def test_la_page_glossaire_donne_chaque_sigle_avec_son_ancre(parsed_site):
+def test_la_page_glossaire_donne_chaque_entree_publique_avec_son_ancre(parsed_site):
     article = _content(parsed_site["/glossaire/"])
-    for sigle in SIGLES:
-        entry = article.find(id=sigle.sigle.lower())
-        assert entry is not None and entry.name == "dt", f"{sigle.sigle}: no <dt id={sigle.sigle.lower()!r}>"
-        assert sigle.developpe in entry.get_text(" ")
+    for entree in ENTREES:
+        dt = article.find(id=entree.ancre)
+        if entree.technique:
+            assert dt is None, f"{entree.nom}: a web technique acronym on the public glossary page"
+            continue
+        assert dt is not None and dt.name == "dt", f"{entree.nom}: no <dt id={entree.ancre!r}>"
+        assert (entree.developpe or entree.terme) in dt.get_text(" ")
+
+
+# The words the reviews of issue 19 found unexplained on a reader's path.
+MOTS_DES_PARCOURS = ["Cap emploi", "France Travail", "mission locale", "prescription", "convention d'appui",
+                     "parcours renforcé en emploi", "convention individuelle d'accompagnement", "CDAPH", "RQTH"]
+
+
+@pytest.mark.parametrize("mot", MOTS_DES_PARCOURS)
+def test_les_mots_des_parcours_ont_leur_definition_dans_le_glossaire(parsed_site, mot):
+    article = _content(parsed_site["/glossaire/"])
+    titres = [" ".join(dt.get_text(" ").split()) for dt in article.find_all("dt")]
+    assert any(t == mot or t.startswith(f"{mot} (") for t in titres), f"{mot!r} not among {titres}"
+
+
+def test_la_page_glossaire_ne_montre_aucun_sigle_de_la_technique_du_web(parsed_site):
+    article = _content(parsed_site["/glossaire/"])
+    techniques = {e.sigle for e in ENTREES if e.technique}
+    assert techniques, "the glossary marks no web technique acronym"
+    shown = {dt.get_text(" ").split()[0] for dt in article.find_all("dt")}
+    assert not techniques & shown
