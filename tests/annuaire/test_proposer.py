@@ -407,3 +407,18 @@ def test_contribuer_et_donnees_menent_au_formulaire(fichiers):
     debut = contribuer.split("\n## ", 1)[0]  # before the first section: top of the page
     assert "](contribuer/proposer/index.md){ .md-button .md-button--primary }" in debut
     assert "](contribuer/proposer/index.md)" in fichiers["donnees.md"]
+
+
+def test_la_recette_ajouter_un_champ_du_readme_dit_vrai():
+    """What the README's three lines name exists, and `generer` writes the GitHub issue form."""
+    from emploi_accompagne.__main__ import fichiers_derives_du_modele
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    recette = readme[readme.index("**Ajouter un champ**"):]
+    recette = recette[: recette.index("\n- **")]
+    assert 'json_schema_extra=Formulaire("Libellé", "rubrique")' in recette and "formulaire.RUBRIQUES" in recette
+    assert isinstance(modele.Formulaire("Libellé", formulaire.RUBRIQUES[0][0]), modele.Formulaire)
+    assert "python -m emploi_accompagne generer" in recette
+    assert formulaire_github.CHEMIN_FORMULAIRE_GITHUB in fichiers_derives_du_modele()
+    assert (ROOT / "emploi_accompagne/annuaire/templates/departement.md.j2").exists()
+    assert "formulaire.CHAMPS" not in readme  # the hand-written list of fields is no more
