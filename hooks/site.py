@@ -77,6 +77,7 @@ def _valeurs_des_gabarits(page, config) -> dict:
     a_reverifier = fraicheur.fiches_a_reverifier(annuaire.plateformes, date_de_construction())
     return {
         "extra": config.extra,
+        "site_url": config.site_url,  # the site's address, printed on the sheets
         "glossaire": glossaire.glossaire_markdown(_state["glossaire"]),
         "plan_du_site": plan_markdown(_entrees_du_plan(_state["nav"].items, page)),
         "fiches_a_reverifier": fraicheur.liste_markdown(a_reverifier, depuis=page.file.src_uri),

@@ -24,22 +24,22 @@ PREMIERS = 3
 # (what the reader types, the page expected among the first three results)
 REQUETES = [
     # Word forms, verb and noun: the hiring of the person in « Chercher un emploi ».
-    ("embauche", "/situations/"),
-    ("embaucher", "/situations/"),
-    ("embauché", "/situations/"),
-    ("l'embauche", "/situations/"),
+    ("embauche", "/situations/recherche-emploi/"),
+    ("embaucher", "/situations/recherche-emploi/"),
+    ("embauché", "/situations/recherche-emploi/"),
+    ("l'embauche", "/situations/recherche-emploi/"),
     # Accents or not, singular or plural: the employers' page speaks of « votre salarié ».
     ("salarie", "/employeurs/"),
     ("salaries", "/employeurs/"),
     ("salarié", "/employeurs/"),
     ("salariee", "/situations/"),  # « la salariée » of « Un changement de traitement »
     # « Un salarié autiste dans un open space » (the autism situation).
-    ("autisme", "/situations/"),
-    ("autiste", "/situations/"),
-    ("autistes", "/situations/"),
+    ("autisme", "/situations/open-space/"),
+    ("autiste", "/situations/open-space/"),
+    ("autistes", "/situations/open-space/"),
     ("handicape", "/personnes/"),  # « L'emploi accompagné pour les personnes en situation de handicap »
     ("travailleur handicapé", "/personnes/"),
-    ("handicap psychique", "/situations/"),
+    ("handicap psychique", "/situations/changement-traitement/"),
     # « Quels aménagements sont nécessaires » : the employers' page, what they are told.
     ("amenagement", "/employeurs/"),
     ("amenagements", "/employeurs/"),
@@ -52,7 +52,7 @@ REQUETES = [
     ("cap emploi", "/prescripteurs/"),  # the page for France Travail, Cap emploi, missions locales
     ("job coach", "/facile-a-lire/le-job-coach/"),
     ("rqth", "/personnes/"),  # « La RQTH : la condition pour commencer »
-    ("esat", "/situations/"),  # « Quitter un ESAT pour une entreprise »
+    ("esat", "/situations/sortie-esat/"),  # « Quitter un ESAT pour une entreprise »
     # One wrong letter in a word of five letters or more.
     ("accompagnement", "/"),
     ("acompagnement", "/"),
