@@ -85,3 +85,59 @@ def test_chaque_page_de_departement_mene_aux_fiches(site, parsed_site):
             if cible:  # a page of the site (not tel:, not another site)
                 liens.add(cible.path)
         assert attendus <= liens, f"{path}: missing links to {attendus - liens}"
+
+
+# --- Filled on screen as well as on paper ---------------------------------------------------------
+
+FICHES_A_REMPLIR = ("conseiller/", "mdph/", "prescripteur/")
+
+
+@pytest.mark.parametrize("fiche", FICHES_A_REMPLIR)
+def test_chaque_ligne_a_remplir_est_un_champ_et_chaque_case_une_case_a_cocher(parsed_site, fiche):
+    soup = parsed_site[DOSSIER + fiche].soup
+    feuilles = soup.select(".kit-feuille")
+    lignes = [li for f in feuilles for li in f.select(".kit-lignes li")]
+    cases = [li for f in feuilles for li in f.select(".kit-a-cocher li")]
+    cellules = [td for f in feuilles for td in f.select(".kit-formulaire td:last-child")]
+    assert lignes or cases or cellules, fiche
+    for li in lignes:
+        champ = li.select_one("textarea")
+        assert champ is not None, f"{fiche}: « {normalize_space(li.get_text())} » has no field to type in"
+        assert li.select_one(f"label[for='{champ['id']}']").get_text(strip=True)
+    for li in cases:
+        case = li.select_one("input[type=checkbox]")
+        assert case is not None, f"{fiche}: « {normalize_space(li.get_text())} » has no box to tick"
+        assert li.select_one(f"label[for='{case['id']}']").get_text(strip=True)
+    for td in cellules:
+        champ = td.select_one("textarea")
+        assert champ is not None, f"{fiche}: a cell to fill has no field"
+        assert soup.find(id=champ["aria-labelledby"]).get_text(strip=True)
+    assert not soup.select("article form"), "nothing is sent: the fields are in no form"
+
+
+@pytest.mark.parametrize("fiche", FICHES_A_REMPLIR)
+def test_la_fiche_dit_que_ce_qui_est_tape_reste_dans_le_navigateur(parsed_site, fiche):
+    ecran = " ".join(normalize_space(e.get_text(" ")) for e in parsed_site[DOSSIER + fiche].soup.select(".kit-ecran"))
+    assert "reste dans votre navigateur" in ecran and "ne l'envoie pas et ne le garde pas" in ecran, fiche
+    assert "s'imprime" in ecran, fiche
+
+
+@pytest.mark.navigateur
+def test_ce_qui_est_tape_et_coche_s_imprime_en_entier(browser, site):
+    contexte = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
+    page = contexte.new_page()
+    try:
+        page.goto(site.url(DOSSIER + "conseiller/"), wait_until="load")
+        texte = "J'ai du mal avec le bruit.\nLes consignes écrites m'aident.\nJe fatigue vite le matin."
+        page.get_by_label("Ce qui est difficile pour moi").fill(texte)
+        page.get_by_label("Cette fiche, avec mes notes.").check()
+        page.emulate_media(media="print")
+        champ = page.get_by_label("Ce qui est difficile pour moi")
+        assert champ.is_visible() and champ.input_value() == texte
+        hauteurs = champ.evaluate("t => [t.clientHeight, t.scrollHeight]")
+        assert hauteurs[0] >= hauteurs[1], f"the printed field cuts what was typed: {hauteurs}"
+        assert page.get_by_label("Cette fiche, avec mes notes.").is_checked()
+        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        assert len(PAGE_PDF.findall(pdf)) == 1, "filled in, the sheet still prints on one A4 page"
+    finally:
+        contexte.close()
