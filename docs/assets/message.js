@@ -119,6 +119,11 @@
     else secours();
   });
 
+  // A mailto: link with no address, or no mail program on the device: say what else to do.
+  courriel.addEventListener("click", function () {
+    annoncer("Votre messagerie devrait s'ouvrir : écrivez l'adresse, puis envoyez. Elle ne s'ouvre pas, ou vous n'avez pas d'adresse ? Lisez « Vous n'avez pas d'adresse pour écrire ? », plus bas.");
+  });
+
   document.getElementById("message-imprimer").addEventListener("click", function () {
     suivre();
     window.print();

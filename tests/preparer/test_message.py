@@ -97,3 +97,30 @@ def test_sans_javascript_la_page_montre_le_modele(browser, site):
         assert page.get_by_text("Recopiez ce message et remplacez ce qui est entre crochets.").is_visible()
     finally:
         contexte.close()
+
+
+def test_sans_adresse_la_page_dit_quoi_faire(onglet, site):
+    """« Envoyer par e-mail » opens a message with no recipient: the page says whom to ask,
+    where the MDPH's address is, and that the message can be copied or printed instead."""
+    lien = onglet.locator(".admonition a[href='#pas-d-adresse']")
+    assert lien.is_visible()
+    section = onglet.locator("#pas-d-adresse ~ ul").first
+    texte = section.inner_text()
+    for attendu in ("conseiller", "Copiez le message", "demandez l'adresse", "imprimez le message", "MDPH", "courrier"):
+        assert attendu.lower() in texte.lower(), attendu
+    assert section.locator("a[href='https://lannuaire.service-public.fr/']").count() == 1
+    onglet.locator("#message-courriel").evaluate("a => a.addEventListener('click', e => e.preventDefault())")
+    onglet.locator("#message-courriel").click()
+    statut = onglet.locator("#message-statut")
+    onglet.wait_for_function("document.getElementById('message-statut').textContent !== ''")
+    assert "Vous n'avez pas d'adresse pour écrire ?" in statut.text_content()
+
+
+def test_sans_javascript_la_page_dit_aussi_quoi_faire_sans_adresse(browser, site):
+    contexte = browser.new_context(java_script_enabled=False)
+    try:
+        page = contexte.new_page()
+        page.goto(site.url(MESSAGE), wait_until="load")
+        assert page.locator("#pas-d-adresse").is_visible()
+    finally:
+        contexte.close()
