@@ -76,11 +76,10 @@ class Kit(StrEnum):
 
 # Kit -> (page of docs/, link text on a result page).
 KITS: dict[Kit, tuple[str, str]] = {
-    Kit.mdph: ("preparer-ma-demande/mdph.md", "La fiche pour la MDPH : ce que je dis, ce que j'apporte"),
-    Kit.conseiller: ("preparer-ma-demande/conseiller.md", "La fiche pour mon rendez-vous avec mon conseiller"),
+    Kit.mdph: ("preparer-ma-demande/mdph.md", "La fiche pour la MDPH"),
+    Kit.conseiller: ("preparer-ma-demande/conseiller.md", "La fiche pour mon conseiller"),
     Kit.message: ("preparer-ma-demande/message.md", "Un message prêt à envoyer, si vous préférez écrire"),
-    Kit.employeur: ("preparer-ma-demande/employeur.md",
-                    "Ce que l'employeur sait et signe, et ce que fait le job coach (la fiche pour l'employeur)"),
+    Kit.employeur: ("preparer-ma-demande/employeur.md", "La fiche pour l'employeur : ce qu'il sait et signe"),
     Kit.facile: ("preparer-ma-demande/facile-a-lire.md", "Préparer ma demande en Facile à lire"),
 }
 
