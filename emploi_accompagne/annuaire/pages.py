@@ -107,6 +107,10 @@ def adresse_itineraire(plateforme) -> str | None:
     return f"{plateforme.adresse}, {ville}"
 
 
+# What the employers' block of a département page links to (pages written in docs/).
+PAGES_EMPLOYEUR = {"page": "employeurs/index.md", "note": "preparer-ma-demande/employeur.md"}
+
+
 def page_departement(plateforme, dep: Departement, parametres: ParametresSite, ligne: int | None) -> str:
     principal = coordonnees(plateforme, titre=plateforme.nom, site_web=plateforme.site_web)
     # A site may have its own source; the platform's is shown once, at the end of the page.
@@ -131,6 +135,7 @@ def page_departement(plateforme, dep: Departement, parametres: ParametresSite, l
         # The proposal form is said to work "sans compte", "par e-mail" only when an address receives it.
         courriel_propositions=parametres.courriel_propositions,
         depot=parametres.repo_url,
+        pages_employeur=PAGES_EMPLOYEUR,
     )
 
 

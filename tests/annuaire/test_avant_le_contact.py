@@ -32,7 +32,7 @@ def test_sans_ces_informations_la_section_n_existe_pas(fichiers):
 
 def test_l_adresse_des_prescripteurs_n_est_donnee_qu_aux_prescripteurs(fichiers_complets):
     page = en_html(fichiers_complets[AIN])
-    pour_eux = page[page.index(">Pour les prescripteurs</h3>"):]
+    pour_eux = page[page.index(">Pour un professionnel qui oriente</h3>"):]
     assert 'href="mailto:prescripteurs@example.org"' in pour_eux
     assert page.count("prescripteurs@example.org") == 2  # the link and its text, nowhere else
     assert "fiche navette &lt;b&gt;par e-mail&lt;/b&gt;" in pour_eux  # escaped like every value
