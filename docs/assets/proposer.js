@@ -8,6 +8,9 @@
  * ("Il y a un problème", focused, one link per error to its field), the same message
  * beside each field (aria-describedby, aria-invalid) and "Erreur : " before the title.
  *
+ * A line of text is refused for what `from-issue` refuses in it (proposition._defauts: tags, "#",
+ * quotes…), with its messages, which the page gives (proposition.regles_du_formulaire).
+ *
  * A postal code and a commune are checked against the département as the model checks
  * them (annuaire/localisation.py: same rule, same messages), in the finder's index, which
  * the page fetches only when one of them is given.
@@ -187,6 +190,54 @@
     return new RegExp("^(?:" + motifs.joignables + ")$").test(national);
   }
 
+  // proposition._defauts, rule by rule, on each line: the first problem from-issue would report,
+  // or null. The field says which rules are its own (data-texte: "tout", "adresse" or "base").
+  var TEXTE = form.hasAttribute("data-regles-texte") ? JSON.parse(form.getAttribute("data-regles-texte")) : null;
+  var CONTROLE = (function () {
+    try {
+      return new RegExp("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "u");
+    } catch (e) {
+      return /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/;
+    }
+  })();
+
+  function codeDe(c) {
+    var hexa = (c.codePointAt ? c.codePointAt(0) : c.charCodeAt(0)).toString(16).toUpperCase();
+    return "0000".slice(hexa.length) + hexa;
+  }
+
+  // modele.sans_guillemets: one pair around a whole e-mail address is taken off first.
+  function sansEncadrement(texte) {
+    var t = texte.trim();
+    var fin = TEXTE.encadrements[t.charAt(0)];
+    return t.length > 2 && fin === t.charAt(t.length - 1) ? t.slice(1, -1).trim() : texte;
+  }
+
+  function defautDeTexte(texte, champ) {
+    var portee = champ.getAttribute("data-texte");
+    if (!TEXTE || !portee) return null;
+    var messages = TEXTE.messages;
+    var courriel = (saisieTexte(champ) || {}).type === "email";
+    var lignes = texte.split("\n");
+    for (var n = 0; n < lignes.length; n++) {
+      var ligne = courriel ? sansEncadrement(lignes[n].trim()) : lignes[n].trim();
+      if (!ligne) continue;
+      var signes = caracteres(ligne);
+      for (var i = 0; i < signes.length; i++) {
+        if (signes[i] !== "\t" && CONTROLE.test(signes[i])) return messages.controle.replace("{code}", codeDe(signes[i]));
+      }
+      if (new RegExp(TEXTE.balise).test(ligne)) return messages.balise;
+      if (ligne.indexOf("${{") >= 0) return messages.expression;
+      if (ligne.indexOf("`") >= 0 || ligne.indexOf("$(") >= 0) return messages.commande;
+      if (portee === "base") continue;
+      var yaml = new RegExp(TEXTE.ligne_yaml).exec(ligne);
+      if (yaml && TEXTE.noms_du_modele.indexOf(yaml[1]) >= 0) return messages.ligne_yaml.replace("{cle}", yaml[1]);
+      if (portee === "tout" && ligne.indexOf('"') >= 0) return messages.guillemets;
+      if (portee === "tout" && ligne.indexOf("#") >= 0) return messages.diese;
+    }
+    return null;
+  }
+
   // The model's length, counted as it counts (code points, after from-issue joins the lines).
   function tropLong(texte, champ) {
     var max = parseInt(champ.getAttribute("data-longueur-max"), 10);
@@ -208,6 +259,9 @@
         erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ), message: champ.getAttribute("data-message-format")});
       } else if (!texte && champ.hasAttribute("data-obligatoire")) {
         erreurs.push({ordre: ordre, champ: champ, cible: premiereSaisie(champ), message: champ.getAttribute("data-message-vide")});
+      } else if (texte && (forme(champ) !== "source" || adressePage) && defautDeTexte(texte, champ)) {
+        erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ),
+                      message: champ.getAttribute("data-libelle") + " : " + defautDeTexte(texte, champ)});
       } else if (texte && tropLong(texte, champ)) {
         // The model checks the length first, then the format.
         erreurs.push({ordre: ordre, champ: champ, cible: saisieTexte(champ), message: champ.getAttribute("data-message-longueur")});

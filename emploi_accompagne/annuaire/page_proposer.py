@@ -34,7 +34,7 @@ from markupsafe import Markup, escape
 
 from ..glossaire import abreger_le_html, charger_sigles
 from ..templating import rendre_gabarit
-from . import chemins, localisation, modele, recherche
+from . import chemins, localisation, modele, proposition, recherche
 from .formulaire import (
     CHAMPS,
     FICHIER_FORMULAIRE_GITHUB,
@@ -90,6 +90,17 @@ class Question:
     @property
     def sur_la_plateforme(self) -> bool:
         return self.champ.chemin is not None
+
+    @property
+    def regles_de_texte(self) -> str | None:
+        """Which of from-issue's rules on a line of text apply (proposition._defauts): "tout" (a value
+        of the fiche), "adresse" (a web address: quotes and "#" allowed), "base"; None: not read."""
+        # A phone's characters are the model's to judge: it refuses all these and says why, for a number.
+        if not self.champ.public or self.forme in ("radios", "select") or self.format == "telephone":
+            return None
+        if not proposition.lu_comme_la_fiche(self.champ):
+            return "base"
+        return "adresse" if proposition.est_une_adresse_web(self.champ) else "tout"
 
     @property
     def je_ne_sais_pas(self) -> bool:
@@ -294,6 +305,7 @@ def page_proposer(parametres) -> str:
         feuille=FEUILLE_PROPOSER,
         index_communes=index_des_communes(),
         regles_lieu=localisation.regles_du_formulaire(),
+        regles_texte={**proposition.regles_du_formulaire(), "encadrements": modele.ENCADREMENTS_DE_COURRIEL},
         abreger=abreviations(charger_sigles()),
     )
 

@@ -259,28 +259,60 @@ def lire_blocs(texte: str) -> dict[str, Bloc]:
 # --- untrusted values -------------------------------------------------------------------------
 
 
+# What `_defauts` says, by rule; the site's form says the same (`regles_du_formulaire`).
+DEFAUTS = {
+    "controle": "caractère invisible ou de contrôle (U+{code}) : le supprimer",
+    "balise": "balise HTML refusée (« < … > ») : écrire le texte seul",
+    "expression": "expression de GitHub Actions (dollar suivi de deux accolades) refusée",
+    "commande": "accent grave et « $( » refusés (caractères de commande)",
+    "ligne_yaml": "ressemble à une ligne du fichier (« {cle}: ») : écrire seulement la valeur",
+    "guillemets": "guillemets droits « \" » refusés : écrire « … » si besoin",
+    "diese": "caractère « # » refusé : écrire « n° » si besoin",
+}
+
+
 def _defauts(texte: str, *, dans_la_fiche: bool, adresse_web: bool) -> list[str]:
     """What makes a line of a value unacceptable (never the value itself, which is untrusted)."""
     defauts = []
     for caractere in texte:
         if unicodedata.category(caractere) in ("Cc", "Cf", "Zl", "Zp") and caractere != "\t":
-            defauts.append(f"caractère invisible ou de contrôle (U+{ord(caractere):04X}) : le supprimer")
+            defauts.append(DEFAUTS["controle"].format(code=f"{ord(caractere):04X}"))
             break
     if _BALISE.search(texte):
-        defauts.append("balise HTML refusée (« < … > ») : écrire le texte seul")
+        defauts.append(DEFAUTS["balise"])
     if "${{" in texte:
-        defauts.append("expression de GitHub Actions (dollar suivi de deux accolades) refusée")
+        defauts.append(DEFAUTS["expression"])
     if "`" in texte or "$(" in texte:
-        defauts.append("accent grave et « $( » refusés (caractères de commande)")
+        defauts.append(DEFAUTS["commande"])
     if dans_la_fiche:
         ligne_yaml = _LIGNE_YAML.match(texte)
         if ligne_yaml and ligne_yaml["cle"] in _NOMS_DU_MODELE:
-            defauts.append(f"ressemble à une ligne du fichier (« {ligne_yaml['cle']}: ») : écrire seulement la valeur")
+            defauts.append(DEFAUTS["ligne_yaml"].format(cle=ligne_yaml["cle"]))
         if not adresse_web and '"' in texte:
-            defauts.append("guillemets droits « \" » refusés : écrire « … » si besoin")
+            defauts.append(DEFAUTS["guillemets"])
         if not adresse_web and "#" in texte:
-            defauts.append("caractère « # » refusé : écrire « n° » si besoin")
+            defauts.append(DEFAUTS["diese"])
     return defauts
+
+
+def lu_comme_la_fiche(champ: ChampProposition) -> bool:
+    """Whether `_defauts` reads the field's value as the fiche's (the source's address too)."""
+    return champ.chemin is not None or champ.id == "source"
+
+
+def est_une_adresse_web(champ: ChampProposition) -> bool:
+    return champ.type_html == "url" or champ.id == "source"
+
+
+def regles_du_formulaire() -> dict:
+    """`_defauts` for the site form's script: its messages, the patterns it reads a line with,
+    the model's field names. The page's fields say which rules are theirs (`lu_comme_la_fiche`…)."""
+    return {
+        "messages": DEFAUTS,
+        "balise": _BALISE.pattern,
+        "ligne_yaml": _LIGNE_YAML.pattern.replace("(?P<", "(?<"),
+        "noms_du_modele": sorted(_NOMS_DU_MODELE),
+    }
 
 
 def _controler(bloc: Bloc) -> list[str]:
@@ -290,11 +322,10 @@ def _controler(bloc: Bloc) -> list[str]:
         problemes.append(_probleme(bloc, bloc.lignes[1][0], "une seule ligne attendue"))
     if champ.type_html == "textarea" and champ.chemin and len(bloc.lignes) > LIGNES_MAX:
         problemes.append(_probleme(bloc, bloc.ligne, f"{LIGNES_MAX} lignes au maximum"))
-    adresse_web = champ.type_html == "url" or champ.id == "source"
     for numero, texte in bloc.lignes:
         if champ.type_html == "email":  # "contact@x.fr", <contact@x.fr>: the model takes that pair off, so here too
             texte = sans_guillemets(texte)
-        for defaut in _defauts(texte, dans_la_fiche=champ.chemin is not None or champ.id == "source", adresse_web=adresse_web):
+        for defaut in _defauts(texte, dans_la_fiche=lu_comme_la_fiche(champ), adresse_web=est_une_adresse_web(champ)):
             problemes.append(_probleme(bloc, numero, defaut))
     return problemes
 

@@ -422,3 +422,17 @@ def test_la_recette_ajouter_un_champ_du_readme_dit_vrai():
     assert formulaire_github.CHEMIN_FORMULAIRE_GITHUB in fichiers_derives_du_modele()
     assert (ROOT / "emploi_accompagne/annuaire/templates/departement.md.j2").exists()
     assert "formulaire.CHAMPS" not in readme  # the hand-written list of fields is no more
+
+
+def test_chaque_texte_porte_les_regles_de_from_issue_qui_sont_les_siennes(page):
+    """What from-issue refuses in a line (proposition._defauts), the page's script refuses with the same
+    messages (tests/annuaire/test_proposer_avant_le_contact_navigateur.py compares their verdicts)."""
+    regles = json.loads(page.select_one("form#proposer")["data-regles-texte"])
+    assert regles["messages"] == proposition.DEFAUTS
+    assert set(regles["noms_du_modele"]) >= set(modele.Plateforme.model_fields)
+    portees = {c["data-champ"]: c.get("data-texte") for c in page.select("[data-champ]")}
+    assert portees["nom"] == portees["prescriptions"] == portees["courriel_prescripteurs"] == "tout"
+    assert portees["site_web"] == portees["source"] == "adresse"  # "#" and quotes belong in an address
+    assert portees["remarques"] == "base"  # not copied into the fiche
+    assert portees["telephone"] is None  # the model's own rule on a number's characters says more
+    assert portees["contact"] is None and portees["accueil_nouvelles_personnes"] is None  # private; a choice

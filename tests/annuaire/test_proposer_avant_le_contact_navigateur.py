@@ -1,6 +1,7 @@
 """Le formulaire « Proposer une fiche » dans Chromium : les informations « avant le contact » y
 sont, jugées comme `check` et `from-issue` les jugent (mêmes cas :
-tests/propositions/test_avant_le_contact.py), et arrivent jusqu'à la fiche ; sur un téléphone, le
+tests/propositions/test_avant_le_contact.py), et arrivent jusqu'à la fiche ; un texte que
+`from-issue` refuserait (« # », guillemets, balise…) est refusé dès le formulaire, avec son message ; sur un téléphone, le
 résumé des erreurs n'est caché ni par l'en-tête ni par le bouton « Retour en haut » de Material.
 
 Tried on the specimen site (the publisher's e-mail route set), as test_proposer_navigateur.py.
@@ -13,7 +14,7 @@ from emploi_accompagne.annuaire import formulaire
 from emploi_accompagne.annuaire.proposition import appliquer
 from tests.helpers.site import specimen_under_test
 from tests.propositions.conftest import REEL
-from tests.propositions.test_avant_le_contact import AVANT_LE_CONTACT, CAS, DATE
+from tests.propositions.test_avant_le_contact import AVANT_LE_CONTACT, CAS, CAS_TEXTE, DATE
 
 from .test_proposer_navigateur import lien_courriel, lire_mailto
 
@@ -90,6 +91,17 @@ def test_le_formulaire_rend_le_verdict_de_check_et_de_from_issue(onglet, specime
     if message.startswith("texte trop long"):  # the model's own words; for a format, the form's example
         assert erreurs == [f"{libelle} : {message}"]
     assert onglet.locator(f"#champ-{cle}").get_attribute("aria-invalid") == "true"
+
+
+@pytest.mark.parametrize("cas", list(CAS_TEXTE))
+def test_ce_que_from_issue_refuse_dans_un_texte_le_formulaire_le_refuse_avec_son_message(onglet, specimen, cas):
+    cle, valeur, message = CAS_TEXTE[cas]
+    ouvrir(onglet, specimen)
+    source_et_role(onglet)
+    onglet.fill(f"#champ-{cle}", valeur)
+    envoyer(onglet)
+    attendu = [] if message is None else [f"{formulaire.champ(cle).libelle} : {message}"]
+    assert onglet.locator("#proposer-erreurs a").all_text_contents() == attendu
 
 
 def test_les_reponses_choisies_arrivent_jusqu_a_la_fiche(onglet, specimen):

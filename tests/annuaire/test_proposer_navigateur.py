@@ -36,7 +36,7 @@ LIBELLES = {champ.id: champ.libelle for champ in CHAMPS}
 # What a platform's employee would type (fake values: ARCEP fiction range, example.org).
 SAISIE = {
     "nom": "Plateforme emploi accompagné du Finistère",
-    "structure_gestionnaire": "Association <Exemple> & co",
+    "structure_gestionnaire": "Association « Exemple » & co",  # from-issue refuses a tag
     "telephone": "02 98 00 00 00",
     "courriel": "contact@example.org",
     "site_web": "https://example.org/plateforme?a=1&b=2",

@@ -15,7 +15,7 @@ import pytest
 from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_plateformes
 from emploi_accompagne.annuaire.formulaire import CHAMPS, SANS_REPONSE, champ
 from emploi_accompagne.annuaire.modele import Plateforme
-from emploi_accompagne.annuaire.proposition import PropositionRefusee, appliquer
+from emploi_accompagne.annuaire.proposition import DEFAUTS, PropositionRefusee, appliquer
 
 from .conftest import REEL, proposition
 
@@ -144,3 +144,29 @@ def test_l_e_mail_du_formulaire_porte_ces_informations_jusqu_a_la_fiche():
         "contact_avant_prescription": "oui", "premier_entretien_a_distance": "non",
         "prescriptions": "Par la fiche navette, envoyée par e-mail.", "courriel_prescripteurs": "prescriptions@exemple.fr",
     }
+
+
+# --- what from-issue refuses in a line of text, the site's form refuses too ----------------------
+
+# name -> (field, value, from-issue's message or None): the form says the same (same cases,
+# tests/annuaire/test_proposer_avant_le_contact_navigateur.py).
+CAS_TEXTE = {
+    "« # » dans un délai": ("delai_premier_rendez_vous", "environ 3 semaines #rapide", DEFAUTS["diese"]),
+    "guillemets droits": ("prescriptions", 'Par la fiche "navette".', DEFAUTS["guillemets"]),
+    "balise HTML": ("nom", "Plateforme <b>emploi</b>", DEFAUTS["balise"]),
+    "accent grave": ("adresse", "12 rue `id`", DEFAUTS["commande"]),
+    "expression de GitHub": ("nom", "Plateforme ${{ github.token }}", DEFAUTS["expression"]),
+    "ligne du fichier": ("prescriptions", "telephone: 0102030405", DEFAUTS["ligne_yaml"].format(cle="telephone")),
+    "caractère invisible": ("delai_premier_rendez_vous", "environ\u200bun mois", DEFAUTS["controle"].format(code="200B")),
+    "« # » dans une adresse web": ("site_web", "https://www.exemple.fr/page#contact", None),
+    "e-mail entre chevrons": ("courriel_prescripteurs", "<prescriptions@exemple.fr>", None),
+    "apostrophe et tiret": ("delai_premier_rendez_vous", "d'une à deux semaines — parfois plus", None),
+}
+
+
+@pytest.mark.parametrize("cas", list(CAS_TEXTE))
+def test_from_issue_refuse_ces_textes_avec_ces_messages(cas):
+    cle, valeur, message = CAS_TEXTE[cas]
+    apres, refus = par_from_issue(cle, valeur)
+    assert refus == message
+    assert (apres is None) == (message is not None)
