@@ -87,7 +87,8 @@ def _element(champ: ChampProposition) -> dict:
 def formulaire_github() -> dict:
     return {
         "name": "Proposer une fiche de plateforme",
-        "description": "Donner le nom, les coordonnées ou les antennes d'une plateforme emploi accompagné, avec leur source.",
+        "description": "Donner le nom, les coordonnées, les antennes ou les conditions d'accueil d'une plateforme "
+        "emploi accompagné, avec leur source.",
         "title": TITRE_PROPOSITION,
         "labels": [ETIQUETTE_PROPOSITION],
         "body": [

@@ -88,10 +88,6 @@ class Question:
         return f"champ-{self.champ.id}"
 
     @property
-    def sur_la_plateforme(self) -> bool:
-        return self.champ.chemin is not None
-
-    @property
     def regles_de_texte(self) -> str | None:
         """Which of from-issue's rules on a line of text apply (proposition._defauts): "tout" (a value
         of the fiche), "adresse" (a web address: quotes and "#" allowed), "base"; None: not read."""
