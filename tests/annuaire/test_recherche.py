@@ -235,3 +235,23 @@ def test_une_faute_de_frappe_retrouve_presque_toujours_la_commune(lire):
     # At least 98.5 %: a wrong first letter of a word after « saint » may lead to more files
     # than one look reads (« saint ichel » for Saint-Michel).
     assert len(perdues) <= 30, perdues
+
+
+def test_une_recherche_avec_une_faute_charge_elle_aussi_au_plus_30_ko_gzip(fichiers, lire):
+    """The second look (up to three commune files) stays within the budget of one query."""
+    import random
+
+    prefixe = "trouver-ma-plateforme/"
+    tailles = {chemin.removeprefix(prefixe): recherche.taille_gzip(texte)
+               for chemin, texte in fichiers.items() if chemin.startswith(prefixe + "index/")}
+    hasard = random.Random(30)
+    communes = [c for c in referentiel.communes() if len(recherche.normaliser(c.nom)) >= 6]
+    pires = []
+    for commune in hasard.sample(communes, 500):
+        lus: set[str] = set()
+        reponse = recherche.chercher(faute_de_frappe(recherche.normaliser(commune.nom), hasard),
+                                     lambda chemin: lus.add(chemin) or lire(chemin))
+        if reponse.proches:
+            pires.append((sum(tailles[chemin] for chemin in lus), sorted(lus)))
+    assert len(pires) > 300  # most typos did go through the second look
+    assert max(pires)[0] <= BUDGET_REQUETE_GZIP, max(pires)

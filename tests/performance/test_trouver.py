@@ -6,7 +6,9 @@ Two views of the same budget:
 - on the files themselves, the worst possible query: the finder's design
   (emploi_accompagne/annuaire/recherche.py) fetches at most the always-needed file
   `index/departements.json` and one other file, so the budget holds for every query
-  when that file plus the heaviest other file fit in it.
+  when that file plus the heaviest other file fit in it. (A name of five letters or more
+  that finds nothing gets a second look, one wrong letter allowed, in up to three commune
+  files: its bytes are measured on typos of real names in tests/annuaire/test_recherche.py.)
 Bytes are counted as in test_budgets.py (gzip level 6 of each body).
 """
 from __future__ import annotations
