@@ -107,8 +107,9 @@ def adresse_itineraire(plateforme) -> str | None:
     return f"{plateforme.adresse}, {ville}"
 
 
-# What the employers' block of a département page links to (pages written in docs/).
+# What the readers' blocks of a département page link to (pages written in docs/).
 PAGES_EMPLOYEUR = {"page": "employeurs/index.md", "note": "preparer-ma-demande/employeur.md"}
+PAGES_LECTEURS = {"proches": "proches/index.md", "soignants": "professionnels-sante-social/index.md"}
 
 
 def page_departement(plateforme, dep: Departement, parametres: ParametresSite, ligne: int | None) -> str:
@@ -136,6 +137,7 @@ def page_departement(plateforme, dep: Departement, parametres: ParametresSite, l
         courriel_propositions=parametres.courriel_propositions,
         depot=parametres.repo_url,
         pages_employeur=PAGES_EMPLOYEUR,
+        pages_lecteurs=PAGES_LECTEURS,
     )
 
 

@@ -59,7 +59,11 @@ def test_dans_chaque_etat_de_la_page_chaque_lecteur_a_son_bloc(trois_etats, nom_
     chemin, texte = trois_etats[nom_etat]
     page = en_html(texte)
     for lecteur in LECTEURS:
-        assert "Ce que vous pouvez faire aujourd'hui" in bloc(page, lecteur), (chemin, lecteur)
+        assert "<a href=" in bloc(page, lecteur), (chemin, lecteur)  # an action, and where to go
+    assert "Ce que vous pouvez faire aujourd'hui" in bloc(page, "personne")
+    # With the platform's contacts, the employer's first step is to call it (with the employee's agreement).
+    employeur = bloc(page, "employeur")
+    assert ("contactez la plateforme" in employeur) == (nom_etat == "plateforme"), chemin
     # The blocks belong to "Qui peut faire la demande", whose sheets they link to.
     qui = section(page, "qui-peut-faire-la-demande")
     assert all(f'id="{lecteur}"' in qui for lecteur in LECTEURS)
@@ -91,8 +95,9 @@ def test_la_personne_sait_a_qui_demander_quoi_dire_et_quoi_apporter(fichiers):
         assert "entre 16 et 25 ans : la <strong>mission locale</strong>" in personne
         assert f"personne ne vous suit : la <strong>MDPH {dep.de}</strong>" in personne
         assert "« Je voudrais demander l'emploi accompagné." in personne
-        assert "Cerfa n° 15692*01" in personne and "RQTH" in personne
+        assert "certificat médical de moins d'un an" in personne and "RQTH" in personne
         assert "représentant légal" in personne  # what a relative can and cannot do
+        assert 'href="../../proches/index.md"' in personne
 
 
 def test_l_employeur_sait_quoi_faire_des_aujourd_hui(fichiers):
@@ -106,7 +111,7 @@ def test_l_employeur_sait_quoi_faire_des_aujourd_hui(fichiers):
     ):
         assert levier in employeur, levier
     assert 'href="../../preparer-ma-demande/employeur.md"' in employeur  # the note to hand over
-    assert 'href="../../employeurs/index.md"' in employeur and 'href="https://www.agefiph.fr"' in employeur
+    assert 'href="../../employeurs/index.md#des-maintenant"' in employeur  # the rest, on the employers' page
 
 
 def test_le_professionnel_trouve_la_plateforme_par_un_autre_chemin_que_lui_meme(plateformes, fichiers, fichiers_complets):
@@ -118,6 +123,7 @@ def test_le_professionnel_trouve_la_plateforme_par_un_autre_chemin_que_lui_meme(
     assert "convention avec l'État" in professionnel
     assert f"la MDPH {dep.de} savent donc qui accompagne {dep.dans}" in professionnel
     assert 'href="../../preparer-ma-demande/prescripteur.md"' in professionnel
+    assert 'href="../../professionnels-sante-social/index.md"' in professionnel  # carers and social workers
     complet = bloc(en_html(fichiers_complets[chemins.chemin_page(AIN)]), "professionnel")
     assert "Trouver la plateforme" not in complet
     assert "<strong>Prescrire</strong>" in complet
@@ -142,7 +148,7 @@ def test_chaque_lien_vers_un_autre_site_est_deja_connu_du_depot_ou_vient_de_la_f
         for adresse in re.findall(r'href="(https?://[^"]+)"', demande):
             vues.add(adresse)
             assert adresse in connues or adresse in donnees, (plateforme.departement, adresse)
-    assert "https://lannuaire.service-public.fr/" in vues and "https://www.agefiph.fr" in vues
+    assert "https://lannuaire.service-public.fr/" in vues
 
 
 def test_une_fiche_jamais_verifiee_ne_montre_aucune_date_de_verification(plateformes, fichiers):
