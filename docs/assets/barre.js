@@ -1,18 +1,11 @@
-// Action bar of the département pages: shows the buttons this browser can run
-// (print, Web Share, else copy the link) and runs them. The e-mail and SMS links need no script.
+// Action bar of the département pages: runs its buttons (print, Web Share, else copy the link),
+// which a small script right after the bar shows when this browser can run them (the page's
+// template). The e-mail and SMS links need no script.
 (function () {
   var barre = document.querySelector(".annuaire-barre");
   if (!barre || !barre.closest) return;
   var url = barre.getAttribute("data-url") || location.href.split("#")[0];
   var statut = barre.querySelector("[role=status]");
-  var partage = typeof navigator.share === "function";
-  var copie = !partage && navigator.clipboard && typeof navigator.clipboard.writeText === "function";
-  function montrer(nom, oui) {
-    if (oui) barre.querySelector('[data-si="' + nom + '"]').hidden = false;
-  }
-  montrer("impression", typeof window.print === "function");
-  montrer("partage", partage);
-  montrer("copie", copie);
   function annoncer(texte) {
     // Emptied first, so that the same message is announced again on a second copy.
     statut.textContent = "";

@@ -14,7 +14,8 @@ from emploi_accompagne import referentiel
 from emploi_accompagne.annuaire import chemins, pages
 from emploi_accompagne.annuaire.chargement import charger_annuaire
 from emploi_accompagne.annuaire.francais import date_en_mots
-from tests.helpers.fiche_complete import DEPARTEMENT as AIN, annuaire_avec_la_fiche_complete, remplacer_fiche
+from tests.helpers.fiche_complete import DEPARTEMENT as AIN
+from tests.helpers.fiche_complete import annuaire_avec_la_fiche_complete, remplacer_fiche
 
 from .conftest import PARAMETRES
 from .test_pages import en_html, front_matter

@@ -250,7 +250,7 @@ def test_une_recherche_avec_une_faute_charge_elle_aussi_au_plus_30_ko_gzip(fichi
     for commune in hasard.sample(communes, 500):
         lus: set[str] = set()
         reponse = recherche.chercher(faute_de_frappe(recherche.normaliser(commune.nom), hasard),
-                                     lambda chemin: lus.add(chemin) or lire(chemin))
+                                     lambda chemin, lus=lus: lus.add(chemin) or lire(chemin))
         if reponse.proches:
             pires.append((sum(tailles[chemin] for chemin in lus), sorted(lus)))
     assert len(pires) > 300  # most typos did go through the second look

@@ -50,7 +50,10 @@ SEARCH_QUERY = "emploi"  # results on most pages, the longest one (the glossary)
 SEARCH_RESULTS_WALKED = 15
 # Material renders the results ten at a time, more as the panel scrolls down: past the last one
 # rendered, Tab would leave the search (and close it).
-ON_LAST_RESULT = "() => document.activeElement === [...document.querySelectorAll('.md-search-result__link')].pop()"
+# The last result a reader can reach: the sections of a page folded under « N de plus sur cette
+# page » (a closed <details>) are out of the Tab order.
+ON_LAST_RESULT = """() => document.activeElement === [...document.querySelectorAll('.md-search-result__link')]
+  .filter((link) => !link.closest('details:not([open])')).pop()"""
 
 
 @pytest.fixture(scope="module")
