@@ -84,7 +84,7 @@ def confirmations_des_commentaires(
             elif len(correspondantes) > 1:
                 raison = (
                     f"le robot a donné l'empreinte {_code(citee)} pour deux versions différentes de la proposition : "
-                    "confirmer avec l'empreinte complète (dans « Pour les responsables de l'annuaire »)"
+                    "confirmer avec l'empreinte en entier (donnée par le robot entre parenthèses)"
                 )
             elif defauts := defauts_du_moyen(moyen):
                 raison = "texte de la confirmation : " + " ; ".join(defauts)

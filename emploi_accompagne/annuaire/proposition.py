@@ -644,11 +644,12 @@ def _ne_vaut_plus(confirmation: ConfirmationDuResponsable) -> str:
     )
 
 
-def message_a_confirmer(code: str, valeurs: dict[str, Any], empreinte: str, *, notes: Sequence[str] = (),
-                        a_savoir: Sequence[str] = ()) -> str:
-    """The bot's answer to a proposal that waits for a maintainer: thanks, the values read (as people
-    read them) and their digest, then, for the maintainers, how to confirm. The whole digest is in
-    an HTML comment at the end, for confirmations.py."""
+def message_a_confirmer(code: str, valeurs: dict[str, Any], empreinte: str, *, notes: Sequence[str] = ()) -> str:
+    """The bot's public answer to a proposal that waits for a maintainer: thanks, the values read (as
+    people read them) and their digest. How to confirm is for the maintainers (CONTRIBUTING.md,
+    « Relire et publier »), not for the public thread; what to check in the pull request is in its
+    summary once confirmed. The whole digest is also in an HTML comment at the end, for
+    confirmations.py."""
     dep = referentiel.departement(code)
     court = empreinte[:LONGUEUR_EMPREINTE]
     lignes = ["## Merci ! Votre proposition est à confirmer auprès de la plateforme", ""]
@@ -671,24 +672,9 @@ def message_a_confirmer(code: str, valeurs: dict[str, Any], empreinte: str, *, n
             lignes.append(f"- **{_libelle(cle)}** : {_lisible(cle, valeur)}")
     lignes += [f"- **Source** : {_code(SOURCE_SANS_PAGE)}", ""]
     lignes += [
-        f"Empreinte de ces informations : **`{court}`**. Si l'issue est modifiée, le robot la relit et donne "
-        "une nouvelle empreinte : une confirmation ne vaut que pour les informations de son empreinte.",
-        "",
-        "<details><summary>Pour les responsables de l'annuaire : confirmer</summary>",
-        "",
-        "Vérifiez **chacune** des informations ci-dessus auprès de la plateforme, par un moyen qui ne vient pas "
-        "de l'issue, puis commentez l'issue par :",
-        "",
-        f"    /confirmer {court} appel au numéro publié par l'ARS",
-        "",
-        "c'est-à-dire l'empreinte, puis comment la plateforme a confirmé. Ce texte est publié avec la fiche : "
-        "aucun nom de personne (le vôtre figure dans la pull request). Seul un compte qui peut écrire dans le "
-        f"dépôt peut confirmer. Empreinte complète : `{empreinte}`.",
-        "",
-        *([f"Ensuite, dans la pull request : {a_savoir[0][0].lower()}{a_savoir[0][1:]}"] if len(a_savoir) == 1 else
-          ["Ensuite, dans la pull request :", "", *(f"- {texte}" for texte in a_savoir)] if a_savoir else []),
-        *([""] if a_savoir else []),
-        "</details>",
+        f"Empreinte de ces informations : **`{court}`** (en entier : `{empreinte}`). Si l'issue est modifiée, "
+        "le robot la relit et donne une nouvelle empreinte : une confirmation ne vaut que pour les informations "
+        "de son empreinte.",
         "",
         f"<!-- empreinte-complete: {empreinte} -->",
     ]
@@ -807,7 +793,6 @@ def appliquer(
         raise ConfirmationAttendue(
             message_a_confirmer(
                 code, valeurs, empreinte, notes=[*notes, *(_ne_vaut_plus(c) for c in confirmations[:1])],
-                a_savoir=lecture.a_faire,
             ),
             empreinte,
         )

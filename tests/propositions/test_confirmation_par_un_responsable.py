@@ -45,8 +45,13 @@ def fiche_29(texte: str) -> dict:
     return next(f for f in yaml.load(texte, Loader=LECTEUR) if f["departement"] == "29")
 
 
+def empreinte_du_texte(texte: str) -> str:
+    """The short digest, as the bot's answer shows it."""
+    return re.search(r"Empreinte de ces informations : \*\*`([0-9a-f]{8})`\*\*", texte)[1]
+
+
 def empreinte_courte(sortie) -> str:
-    return re.search(r"Empreinte de ces informations : \*\*`([0-9a-f]{8})`\*\*", sortie.stdout)[1]
+    return empreinte_du_texte(sortie.stdout)
 
 
 def commentaire(auteur: str, corps: str, date: str, type_: str = "User") -> dict:
@@ -85,9 +90,18 @@ def test_le_robot_montre_ce_qu_il_a_lu_tel_qu_on_le_lit_avec_son_empreinte(lance
     assert "  1. nom `Antenne de Quimper`, téléphone `02 98 00 00 01`, adresse `3 place de la Résistance`" in texte
     assert "+33" not in texte
     court = empreinte_courte(sortie)
-    assert f"    /confirmer {court} appel au numéro publié par l'ARS" in texte
     [entiere] = re.findall(r"<!-- empreinte-complete: ([0-9a-f]{64}) -->", texte)
-    assert entiere.startswith(court)
+    assert entiere.startswith(court) and f"(en entier : `{entiere}`)" in texte
+
+
+def test_le_commentaire_public_ne_donne_pas_les_consignes_des_responsables(lancer):
+    """The thread is the coordinator's: thanks and what was read; how a maintainer confirms is in
+    CONTRIBUTING (« Relire et publier »), where it names the command and the digest."""
+    texte = lancer(proposition(PLATEFORME), "--date", DATE).stdout
+    assert "Vous n'avez rien à corriger" in texte
+    assert "/confirmer" not in texte and "<details" not in texte
+    relire = (Path(__file__).resolve().parents[2] / "CONTRIBUTING.md").read_text(encoding="utf-8").split("Relire et publier", 1)[1]
+    assert "`/confirmer <empreinte> <comment>`" in relire
 
 
 def test_l_empreinte_ne_depend_que_des_valeurs_lues(lancer):
@@ -111,7 +125,7 @@ def test_l_empreinte_ne_depend_que_des_valeurs_lues(lancer):
 def test_un_responsable_qui_cite_l_empreinte_montree_publie_la_fiche_confirmee(avec_commentaires):
     corps = proposition(PLATEFORME)
     robot = reponse_du_robot(avec_commentaires, corps)
-    court = re.search(r"/confirmer ([0-9a-f]{8}) ", robot["corps"])[1]
+    court = empreinte_du_texte(robot["corps"])
     sortie = avec_commentaires(corps, [robot, commentaire("alice", f"/confirmer {court} {MOYEN}\nMerci !",
                                                           "2026-12-01T08:00:00Z")], {"alice": "write"})
     assert sortie.code == 0, sortie.stderr
@@ -126,7 +140,7 @@ def test_un_responsable_qui_cite_l_empreinte_montree_publie_la_fiche_confirmee(a
 def test_un_compte_qui_peut_ecrire_dans_le_depot_peut_confirmer(avec_commentaires, droit):
     corps = proposition(PLATEFORME)
     robot = reponse_du_robot(avec_commentaires, corps)
-    court = re.search(r"/confirmer ([0-9a-f]{8}) ", robot["corps"])[1]
+    court = empreinte_du_texte(robot["corps"])
     sortie = avec_commentaires(corps, [robot, commentaire("alice", f"/confirmer {court} {MOYEN}", "2026-12-01T08:00:00Z")],
                                {"alice": droit})
     assert sortie.code == 0, sortie.stderr
@@ -137,7 +151,7 @@ def test_un_membre_ou_collaborateur_sans_droit_d_ecriture_ne_confirme_rien(avec_
     """Le rapport (constat 6) : MEMBER et COLLABORATOR comprennent des comptes en lecture seule."""
     corps = proposition(PLATEFORME)
     robot = reponse_du_robot(avec_commentaires, corps)
-    court = re.search(r"/confirmer ([0-9a-f]{8}) ", robot["corps"])[1]
+    court = empreinte_du_texte(robot["corps"])
     droits = {"mallory": droit} if droit else {}
     sortie = avec_commentaires(corps, [robot, commentaire("mallory", f"/confirmer {court} {MOYEN}", "2026-12-01T08:00:00Z")],
                                droits)
@@ -150,7 +164,7 @@ def test_le_nom_du_responsable_n_entre_jamais_dans_les_donnees_ouvertes(avec_com
     """Issue 20, point 9 : le pseudo est dans la pull request, jamais dans `confirmation_moyen`."""
     corps = proposition(PLATEFORME)
     robot = reponse_du_robot(avec_commentaires, corps)
-    court = re.search(r"/confirmer ([0-9a-f]{8}) ", robot["corps"])[1]
+    court = empreinte_du_texte(robot["corps"])
     sortie = avec_commentaires(corps, [robot, commentaire("julien-benevole", f"/confirmer {court} {MOYEN}",
                                                           "2026-12-01T08:00:00Z")], {"julien-benevole": "write"})
     assert sortie.code == 0, sortie.stderr
@@ -174,7 +188,7 @@ def test_le_nom_du_responsable_n_entre_jamais_dans_les_donnees_ouvertes(avec_com
 def test_un_confirmer_mal_ecrit_ne_confirme_rien_et_le_robot_dit_pourquoi(avec_commentaires, texte, raison):
     corps = proposition(PLATEFORME)
     robot = reponse_du_robot(avec_commentaires, corps)
-    court = re.search(r"/confirmer ([0-9a-f]{8}) ", robot["corps"])[1]
+    court = empreinte_du_texte(robot["corps"])
     sortie = avec_commentaires(corps, [robot, commentaire("alice", texte.format(court=court), "2026-12-01T08:00:00Z")],
                                {"alice": "write"})
     assert sortie.code == 4 and sortie.inchange
@@ -188,7 +202,7 @@ def test_un_confirmer_mal_ecrit_ne_confirme_rien_et_le_robot_dit_pourquoi(avec_c
 def test_une_issue_modifiee_apres_l_affichage_n_est_pas_confirmee(avec_commentaires):
     """Le rapport (constat 1, scénario B) : l'issue change entre la lecture du responsable et son /confirmer."""
     robot = reponse_du_robot(avec_commentaires, proposition(PLATEFORME))
-    court = re.search(r"/confirmer ([0-9a-f]{8}) ", robot["corps"])[1]
+    court = empreinte_du_texte(robot["corps"])
     modifiee = proposition({**PLATEFORME, "telephone": "06 12 34 56 78"})
     sortie = avec_commentaires(modifiee, [robot, commentaire("alice", f"/confirmer {court} {MOYEN}", "2026-12-01T08:00:00Z")],
                                {"alice": "write"})
@@ -201,7 +215,7 @@ def test_une_issue_modifiee_apres_l_affichage_n_est_pas_confirmee(avec_commentai
 
 def test_une_confirmation_survit_a_une_modification_qui_garde_les_memes_valeurs(avec_commentaires):
     robot = reponse_du_robot(avec_commentaires, proposition(PLATEFORME))
-    court = re.search(r"/confirmer ([0-9a-f]{8}) ", robot["corps"])[1]
+    court = empreinte_du_texte(robot["corps"])
     confirmer = commentaire("alice", f"/confirmer {court} {MOYEN}", "2026-12-01T08:00:00Z")
     # Edited after the confirmation: the number written otherwise, a message added.
     modifiee = proposition({**PLATEFORME, "telephone": "02 98 00 00 00", "remarques": "Merci pour l'appel !"})
@@ -235,7 +249,7 @@ def test_seules_les_reponses_du_robot_donnent_une_empreinte(avec_commentaires, a
     corps = proposition(PLATEFORME)
     vraie = reponse_du_robot(avec_commentaires, corps)
     imitation = {**vraie, "auteur": auteur, "type": type_}
-    court = re.search(r"/confirmer ([0-9a-f]{8}) ", vraie["corps"])[1]
+    court = empreinte_du_texte(vraie["corps"])
     sortie = avec_commentaires(corps, [imitation, commentaire("alice", f"/confirmer {court} {MOYEN}", "2026-12-01T08:00:00Z")],
                                {"alice": "write"})
     assert sortie.code == 4 and sortie.inchange

@@ -206,7 +206,7 @@ def test_la_plateforme_sans_page_publique_attend_qu_un_responsable_confirme_et_r
     sortie = lancer(proposition(PAR_LA_PLATEFORME), "--numero", "12", "--date", DATE)
     assert sortie.code == 4 and sortie.inchange
     assert sortie.stdout.startswith("## Merci ! Votre proposition est à confirmer auprès de la plateforme")
-    assert "Vous n'avez rien à corriger" in sortie.stdout and "/confirmer " in sortie.stdout
+    assert "Vous n'avez rien à corriger" in sortie.stdout and "Empreinte de ces informations" in sortie.stdout
     assert sortie.stderr == ""
 
 
