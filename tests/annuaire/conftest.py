@@ -11,6 +11,7 @@ from emploi_accompagne import referentiel
 from emploi_accompagne.annuaire import chemins, pages, recherche
 from emploi_accompagne.annuaire.chargement import charger_annuaire
 from tests.helpers.fiche_complete import ecrire_annuaire_avec_la_fiche_complete
+from tests.helpers.site import specimen_under_test
 
 SITE_URL = "https://exemple.test/annuaire/"
 REPO_URL = "https://github.com/exemple/site"
@@ -75,3 +76,32 @@ def lire(index_recherche):
 @pytest.fixture(scope="session")
 def departements():
     return referentiel.departements()
+
+
+# --- the proposal form in Chromium (test_proposer_*navigateur.py) ------------------------------
+
+
+@pytest.fixture(scope="module")
+def specimen(site):
+    """The specimen site (the publisher's e-mail route set), served with the site under test."""
+    return specimen_under_test()
+
+
+@pytest.fixture(scope="module")
+def contexte(browser):
+    """Shared by a module's tests (a new tab each): the form keeps nothing between loads."""
+    contexte = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    contexte.set_default_timeout(15_000)
+    yield contexte
+    contexte.close()
+
+
+@pytest.fixture
+def onglet(contexte):
+    """A new tab; the test fails if the page's script threw an error."""
+    page = contexte.new_page()
+    page.erreurs = []
+    page.on("pageerror", lambda erreur: page.erreurs.append(str(erreur)))
+    yield page
+    page.close()
+    assert not page.erreurs, page.erreurs

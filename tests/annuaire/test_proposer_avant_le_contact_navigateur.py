@@ -12,7 +12,6 @@ import pytest
 
 from emploi_accompagne.annuaire import formulaire
 from emploi_accompagne.annuaire.proposition import appliquer
-from tests.helpers.site import specimen_under_test
 from tests.propositions.conftest import REEL
 from tests.propositions.test_avant_le_contact import AVANT_LE_CONTACT, CAS, CAS_TEXTE, DATE
 
@@ -21,29 +20,6 @@ from .test_proposer_navigateur import lien_courriel, lire_mailto
 pytestmark = pytest.mark.navigateur
 
 PAGE = "/contribuer/proposer/"
-
-
-@pytest.fixture(scope="module")
-def specimen(site):
-    return specimen_under_test()
-
-
-@pytest.fixture(scope="module")
-def contexte(browser):
-    contexte = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    contexte.set_default_timeout(15_000)
-    yield contexte
-    contexte.close()
-
-
-@pytest.fixture
-def onglet(contexte):
-    page = contexte.new_page()
-    page.erreurs = []
-    page.on("pageerror", lambda erreur: page.erreurs.append(str(erreur)))
-    yield page
-    page.close()
-    assert not page.erreurs, page.erreurs
 
 
 def ouvrir(onglet, specimen):

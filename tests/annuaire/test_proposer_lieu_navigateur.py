@@ -13,36 +13,12 @@ import pytest
 from emploi_accompagne.annuaire import formulaire
 from emploi_accompagne.annuaire.formulaire import CHAMPS
 from tests.donnees.test_code_postal_commune_departement import CAS
-from tests.helpers.site import specimen_under_test
 
 pytestmark = pytest.mark.navigateur
 
 PAGE = "/contribuer/proposer/"
 LIBELLES = {champ.id: champ.libelle for champ in CHAMPS}
 DEPARTEMENTS = {option.split(" ")[0]: option for option in formulaire.options_departement()}
-
-
-@pytest.fixture(scope="module")
-def specimen(site):
-    return specimen_under_test()
-
-
-@pytest.fixture(scope="module")
-def contexte(browser):
-    contexte = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    contexte.set_default_timeout(15_000)
-    yield contexte
-    contexte.close()
-
-
-@pytest.fixture
-def onglet(contexte):
-    page = contexte.new_page()
-    page.erreurs = []
-    page.on("pageerror", lambda erreur: page.erreurs.append(str(erreur)))
-    yield page
-    page.close()
-    assert not page.erreurs, page.erreurs
 
 
 def proposer(onglet, specimen, departement, code_postal, commune, bouton="#proposer-copier"):

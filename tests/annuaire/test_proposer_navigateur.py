@@ -23,7 +23,7 @@ from emploi_accompagne.annuaire.formulaire import (
     SOURCE_SANS_PAGE,
 )
 from emploi_accompagne.annuaire.modele import CONTEXT_DEPARTEMENT, Plateforme
-from tests.helpers.site import SPECIMEN_COURRIEL, SPECIMEN_DEPOT, specimen_under_test
+from tests.helpers.site import SPECIMEN_COURRIEL, SPECIMEN_DEPOT
 
 from .test_proposer import lire_bloc
 
@@ -46,31 +46,6 @@ SAISIE = {
     "remarques": "### pas un titre ? 100 % sûr #1",
     "contact": "moi@example.org",
 }
-
-
-@pytest.fixture(scope="module")
-def site_courriel(site):
-    """The specimen site, served with the site under test (the `site` fixture)."""
-    return specimen_under_test()
-
-
-@pytest.fixture(scope="module")
-def contexte(browser):
-    """Shared by the module's tests (a new tab each): the form keeps nothing between loads."""
-    contexte = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    contexte.set_default_timeout(15_000)
-    yield contexte
-    contexte.close()
-
-
-@pytest.fixture
-def onglet(contexte):
-    page = contexte.new_page()
-    page.erreurs = []
-    page.on("pageerror", lambda erreur: page.erreurs.append(str(erreur)))
-    yield page
-    page.close()
-    assert not page.erreurs, page.erreurs
 
 
 def ouvrir(onglet, site, requete: str = ""):
@@ -132,8 +107,8 @@ VISIBLES_SOUS_L_EN_TETE = """(id) => {
 # --- Erreurs ---------------------------------------------------------------------------------------
 
 
-def test_envoi_vide_resume_des_erreurs_en_haut_avec_un_lien_par_champ(onglet, site_courriel):
-    ouvrir(onglet, site_courriel)
+def test_envoi_vide_resume_des_erreurs_en_haut_avec_un_lien_par_champ(onglet, specimen):
+    ouvrir(onglet, specimen)
     titre = onglet.title()
     onglet.click("#proposer-envoyer-courriel")
     resume = onglet.locator("#proposer-erreurs")
@@ -158,8 +133,8 @@ def test_envoi_vide_resume_des_erreurs_en_haut_avec_un_lien_par_champ(onglet, si
         assert onglet.evaluate(VISIBLES_SOUS_L_EN_TETE, cible), f"{cible} ou sa question cachés après le lien"
 
 
-def test_chaque_message_est_a_cote_de_son_champ_et_lui_est_associe(onglet, site_courriel):
-    ouvrir(onglet, site_courriel)
+def test_chaque_message_est_a_cote_de_son_champ_et_lui_est_associe(onglet, specimen):
+    ouvrir(onglet, specimen)
     onglet.click("#proposer-envoyer-courriel")
     for cible, message in (("champ-departement", "Département : choisissez dans la liste"), ("champ-nom", page_proposer.MESSAGE_RIEN)):
         saisie = onglet.locator(f"#{cible}")
@@ -212,9 +187,9 @@ FORMATS = [  # (champ, valeur, acceptée)
 
 
 @pytest.mark.parametrize("champ", sorted({champ for champ, _, _ in FORMATS}))
-def test_les_formats_sont_verifies_avec_un_message_en_francais(onglet, site_courriel, champ):
+def test_les_formats_sont_verifies_avec_un_message_en_francais(onglet, specimen, champ):
     """Each value in turn in the same form, the rest of it valid: each click checks the whole form again."""
-    ouvrir(onglet, site_courriel)
+    ouvrir(onglet, specimen)
     remplir(onglet)
     message = onglet.locator(f"[data-champ={champ}]").get_attribute("data-message-format")
     for _, valeur, accepte in (f for f in FORMATS if f[0] == champ):
@@ -253,8 +228,8 @@ def message_du_modele(cle: str, valeur: str, departement: str) -> str | None:
 
 
 @pytest.mark.parametrize("departement", ["29 – Finistère", "974 – La Réunion"])
-def test_le_formulaire_juge_chaque_numero_comme_le_modele_avec_le_meme_message(onglet, site_courriel, departement):
-    ouvrir(onglet, site_courriel)
+def test_le_formulaire_juge_chaque_numero_comme_le_modele_avec_le_meme_message(onglet, specimen, departement):
+    ouvrir(onglet, specimen)
     # Without the Finistère's postal code and commune, which do not belong to La Réunion.
     remplir(onglet, departement=departement, saisie={c: v for c, v in SAISIE.items() if c not in ("code_postal", "commune")})
     generique = onglet.locator("[data-champ=telephone]").get_attribute("data-message-format")
@@ -270,8 +245,8 @@ def test_le_formulaire_juge_chaque_numero_comme_le_modele_avec_le_meme_message(o
         assert onglet.locator("#proposer-erreurs a").all_text_contents() == attendu, numero
 
 
-def test_une_page_source_choisie_mais_sans_adresse_est_signalee_sur_l_adresse(onglet, site_courriel):
-    ouvrir(onglet, site_courriel)
+def test_une_page_source_choisie_mais_sans_adresse_est_signalee_sur_l_adresse(onglet, specimen):
+    ouvrir(onglet, specimen)
     remplir(onglet)
     assert onglet.locator("#champ-source").is_visible()
     onglet.fill("#champ-source", "")
@@ -286,8 +261,8 @@ def test_une_page_source_choisie_mais_sans_adresse_est_signalee_sur_l_adresse(on
 # --- E-mail ------------------------------------------------------------------------------------------
 
 
-def test_le_mailto_porte_toute_la_proposition_en_francais_simple(onglet, site_courriel):
-    ouvrir(onglet, site_courriel)
+def test_le_mailto_porte_toute_la_proposition_en_francais_simple(onglet, specimen):
+    ouvrir(onglet, specimen)
     remplir(onglet)
     onglet.click("#proposer-envoyer-courriel")
     adresse, objet, corps = lire_mailto(lien_courriel(onglet))
@@ -306,18 +281,18 @@ def test_le_mailto_porte_toute_la_proposition_en_francais_simple(onglet, site_co
     assert actif(onglet) == "" and onglet.evaluate("document.activeElement.classList.contains('proposer-resultat__titre')")
 
 
-def test_le_texte_de_l_e_mail_se_lit_avec_from_issue(onglet, site_courriel):
+def test_le_texte_de_l_e_mail_se_lit_avec_from_issue(onglet, specimen):
     # The parser of the `propositions` work; this test runs once that work is merged.
     proposition = pytest.importorskip("emploi_accompagne.annuaire.proposition")
-    ouvrir(onglet, site_courriel)
+    ouvrir(onglet, specimen)
     remplir(onglet)
     onglet.click("#proposer-envoyer-courriel")
     blocs = proposition.lire_blocs(lire_mailto(lien_courriel(onglet))[2])
     assert {cle: bloc.valeur for cle, bloc in blocs.items()} == attendus()
 
 
-def test_sans_page_publique_la_source_part_en_toutes_lettres(onglet, site_courriel):
-    ouvrir(onglet, site_courriel)
+def test_sans_page_publique_la_source_part_en_toutes_lettres(onglet, specimen):
+    ouvrir(onglet, specimen)
     remplir(onglet, source=SOURCE_SANS_PAGE, role=formulaire.ROLES[3])
     onglet.click("#proposer-envoyer-courriel")
     valeurs = lire_bloc(lire_mailto(lien_courriel(onglet))[2])
@@ -325,9 +300,9 @@ def test_sans_page_publique_la_source_part_en_toutes_lettres(onglet, site_courri
     assert valeurs["Vous êtes"] == formulaire.ROLES[3]
 
 
-def test_copier_le_texte_pour_une_messagerie_en_ligne(onglet, contexte, site_courriel):
-    contexte.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_courriel.origin)
-    ouvrir(onglet, site_courriel)
+def test_copier_le_texte_pour_une_messagerie_en_ligne(onglet, contexte, specimen):
+    contexte.grant_permissions(["clipboard-read", "clipboard-write"], origin=specimen.origin)
+    ouvrir(onglet, specimen)
     remplir(onglet)
     onglet.click("#proposer-copier")
     onglet.wait_for_function("document.getElementById('proposer-copie-statut').textContent !== ''")
@@ -352,8 +327,8 @@ def aller_sur_github(onglet, contexte) -> dict[str, list[str]]:
     return parse_qs(adresse.query, keep_blank_values=True)
 
 
-def test_github_s_ouvre_prerempli_avec_les_champs_publics_seulement(onglet, contexte, site_courriel):
-    ouvrir(onglet, site_courriel)
+def test_github_s_ouvre_prerempli_avec_les_champs_publics_seulement(onglet, contexte, specimen):
+    ouvrir(onglet, specimen)
     remplir(onglet)
     requete = aller_sur_github(onglet, contexte)
     assert requete.pop("template") == ["proposer-une-fiche.yml"]
@@ -368,8 +343,8 @@ def test_github_s_ouvre_prerempli_avec_les_champs_publics_seulement(onglet, cont
     assert requete["departement"] == ["29 – Finistère"]
 
 
-def test_un_texte_trop_long_pour_github_est_coupe_et_le_lecteur_prevenu(onglet, contexte, site_courriel):
-    ouvrir(onglet, site_courriel)
+def test_un_texte_trop_long_pour_github_est_coupe_et_le_lecteur_prevenu(onglet, contexte, specimen):
+    ouvrir(onglet, specimen)
     long = "Une antenne à Brest, une autre à Morlaix. " * 300  # about 25 KB once encoded
     remplir(onglet, saisie=dict(SAISIE, remarques=long))
     onglet.click("#proposer-envoyer-github")
@@ -382,7 +357,7 @@ def test_un_texte_trop_long_pour_github_est_coupe_et_le_lecteur_prevenu(onglet, 
     assert requete["remarques"][0].endswith(page_proposer.NOTE_COUPE)
     assert long.startswith(requete["remarques"][0].removesuffix(page_proposer.NOTE_COUPE))
     assert requete["nom"] == [SAISIE["nom"]]  # the other fields are whole
-    assert onglet.url.startswith(site_courriel.origin)  # the reader decides to go on
+    assert onglet.url.startswith(specimen.origin)  # the reader decides to go on
 
 
 # --- Préremplissage depuis l'adresse -------------------------------------------------------------------
@@ -393,14 +368,14 @@ def test_un_texte_trop_long_pour_github_est_coupe_et_le_lecteur_prevenu(onglet, 
     [("?departement=2A", "2A – Corse-du-Sud"), ("?departement=2a", "2A – Corse-du-Sud"),
      ("?departement=974", "974 – La Réunion"), ("?departement=1", "01 – Ain"), ("?departement=99", "")],
 )  # fmt: skip
-def test_le_departement_vient_de_l_adresse(onglet, site_courriel, requete, choisi):
-    ouvrir(onglet, site_courriel, requete)
+def test_le_departement_vient_de_l_adresse(onglet, specimen, requete, choisi):
+    ouvrir(onglet, specimen, requete)
     assert onglet.input_value("#champ-departement") == choisi
 
 
 @pytest.mark.parametrize("source", [SOURCE_SANS_PAGE, SOURCE_PLATEFORME])  # the former wording too
-def test_les_autres_champs_aussi_par_leur_id(onglet, site_courriel, source):
-    ouvrir(onglet, site_courriel, "?departement=29&nom=Plateforme%20du%20Finist%C3%A8re&source=" + source.replace(" ", "+")
+def test_les_autres_champs_aussi_par_leur_id(onglet, specimen, source):
+    ouvrir(onglet, specimen, "?departement=29&nom=Plateforme%20du%20Finist%C3%A8re&source=" + source.replace(" ", "+")
            + "&contact_avant_prescription=Oui")
     assert onglet.input_value("#champ-nom") == "Plateforme du Finistère"
     assert onglet.is_checked("#champ-source-plateforme")
@@ -418,8 +393,8 @@ def tabuler_jusqu_a(onglet, identifiant: str, maximum: int = 200) -> None:
     pytest.fail(f"#{identifiant} n'est pas atteignable avec la touche Tab")
 
 
-def test_au_clavier_seul_de_l_erreur_a_l_e_mail(onglet, site_courriel):
-    ouvrir(onglet, site_courriel)
+def test_au_clavier_seul_de_l_erreur_a_l_e_mail(onglet, specimen):
+    ouvrir(onglet, specimen)
     tabuler_jusqu_a(onglet, "proposer-envoyer-courriel")
     onglet.keyboard.press("Enter")
     assert actif(onglet) == "proposer-erreurs"
@@ -454,11 +429,11 @@ def test_au_clavier_seul_de_l_erreur_a_l_e_mail(onglet, site_courriel):
     assert onglet.evaluate("document.activeElement.classList.contains('proposer-resultat__titre')")
 
 
-def test_sans_javascript_les_deux_voies_sont_expliquees(browser, site_courriel):
+def test_sans_javascript_les_deux_voies_sont_expliquees(browser, specimen):
     contexte = browser.new_context(java_script_enabled=False)
     try:
         page = contexte.new_page()
-        page.goto(site_courriel.url(PAGE))
+        page.goto(specimen.url(PAGE))
         assert page.locator("#proposer").is_hidden()
         assert page.locator("#proposer-sans-js").is_visible()
         article = page.locator("article")
@@ -474,11 +449,11 @@ def test_sans_javascript_les_deux_voies_sont_expliquees(browser, site_courriel):
         contexte.close()
 
 
-def test_a_320_px_rien_ne_deborde_formulaire_et_erreurs_compris(browser, site_courriel):
+def test_a_320_px_rien_ne_deborde_formulaire_et_erreurs_compris(browser, specimen):
     contexte = browser.new_context(viewport={"width": 320, "height": 640}, locale="fr-FR")
     try:
         page = contexte.new_page()
-        page.goto(site_courriel.url(PAGE), wait_until="load")
+        page.goto(specimen.url(PAGE), wait_until="load")
         page.click("#proposer-envoyer-github")
         largeurs = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
         assert largeurs[0] <= largeurs[1]
