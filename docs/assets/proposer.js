@@ -226,6 +226,9 @@
       for (var i = 0; i < signes.length; i++) {
         if (signes[i] !== "\t" && CONTROLE.test(signes[i])) return messages.controle.replace("{code}", codeDe(signes[i]));
       }
+      // proposition._texte_invisible, on every line of the message: GitHub would hide these.
+      if (new RegExp(TEXTE.commentaire).test(ligne)) return messages.commentaire;
+      if (new RegExp(TEXTE.definition_de_lien).test(ligne)) return messages.definition_de_lien;
       if (new RegExp(TEXTE.balise).test(ligne)) return messages.balise;
       if (ligne.indexOf("${{") >= 0) return messages.expression;
       if (ligne.indexOf("`") >= 0 || ligne.indexOf("$(") >= 0) return messages.commande;

@@ -176,15 +176,20 @@ _DEFINITION_DE_LIEN = re.compile(r"^(?:\s|>|[-*+](?=\s)|\d{1,9}[.)](?=\s))*\[[^\
 _BALISE_HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|$)|<[!?]")
 
 
+# What `_texte_invisible` says, by rule; the site's form says the same (`regles_du_formulaire`).
+INVISIBLES = {
+    "commentaire": "« <!-- » ou « --> » ; GitHub n'affiche pas ce qu'un commentaire contient : le supprimer",
+    "definition_de_lien": "une ligne « [nom]: adresse » n'apparaît pas sur GitHub : écrire l'adresse en entier dans sa rubrique",
+}
+
+
 def _texte_invisible(numero: int, ligne: str, *, balises: bool) -> str | None:
     """Why GitHub would not show (part of) this line, in French; None if it shows all of it.
     `balises`: also look for tags (the values of the public blocks are checked by `_defauts`)."""
     if _COMMENTAIRE_HTML.search(ligne):
-        return (f"Commentaire HTML (ligne {numero}) : « <!-- » ou « --> » ; GitHub n'affiche pas ce "
-                "qu'un commentaire contient : le supprimer.")
+        return f"Commentaire HTML (ligne {numero}) : {INVISIBLES['commentaire']}."
     if _DEFINITION_DE_LIEN.match(ligne):
-        return (f"Définition de lien (ligne {numero}) : une ligne « [nom]: adresse » n'apparaît pas "
-                "sur GitHub : écrire l'adresse en entier dans sa rubrique.")
+        return f"Définition de lien (ligne {numero}) : {INVISIBLES['definition_de_lien']}."
     if balises and _BALISE_HTML.search(ligne):
         return (f"Balise HTML (ligne {numero}) : elle peut cacher du texte sur GitHub : écrire le "
                 "texte seul, sans « < … > ».")
@@ -305,10 +310,12 @@ def est_une_adresse_web(champ: ChampProposition) -> bool:
 
 
 def regles_du_formulaire() -> dict:
-    """`_defauts` for the site form's script: its messages, the patterns it reads a line with,
+    """`_defauts` and `_texte_invisible` for the site form's script: their messages, the patterns,
     the model's field names. The page's fields say which rules are theirs (`lu_comme_la_fiche`…)."""
     return {
-        "messages": DEFAUTS,
+        "messages": {**DEFAUTS, **INVISIBLES},
+        "commentaire": _COMMENTAIRE_HTML.pattern,
+        "definition_de_lien": _DEFINITION_DE_LIEN.pattern,
         "balise": _BALISE.pattern,
         "ligne_yaml": _LIGNE_YAML.pattern.replace("(?P<", "(?<"),
         "noms_du_modele": sorted(_NOMS_DU_MODELE),

@@ -15,7 +15,7 @@ import pytest
 from emploi_accompagne.annuaire.chargement import DonneesInvalides, charger_plateformes
 from emploi_accompagne.annuaire.formulaire import CHAMPS, SANS_REPONSE, champ
 from emploi_accompagne.annuaire.modele import Plateforme
-from emploi_accompagne.annuaire.proposition import DEFAUTS, PropositionRefusee, appliquer
+from emploi_accompagne.annuaire.proposition import DEFAUTS, INVISIBLES, PropositionRefusee, appliquer
 
 from .conftest import REEL, proposition
 
@@ -74,7 +74,9 @@ def par_from_issue(cle: str, valeur: str):
         resultat = appliquer(corps, REEL, date=DATE)
     except PropositionRefusee as refus:
         [probleme] = refus.problemes
-        trouve = re.fullmatch(rf"Rubrique « {re.escape(champ(cle).libelle)} » \(ligne \d+\) : (.*)\.", probleme)
+        # A value's defect is said of its field; what GitHub would hide, of its line (_texte_invisible).
+        ou = rf"Rubrique « {re.escape(champ(cle).libelle)} »|Commentaire HTML|Définition de lien"
+        trouve = re.fullmatch(rf"(?:{ou}) \(ligne \d+\) : (.*)\.", probleme)
         assert trouve, probleme
         return None, trouve[1]
     [nouvelle] = [c for c in resultat.changements if c.champ == cle]
@@ -158,6 +160,10 @@ CAS_TEXTE = {
     "expression de GitHub": ("nom", "Plateforme ${{ github.token }}", DEFAUTS["expression"]),
     "ligne du fichier": ("prescriptions", "telephone: 0102030405", DEFAUTS["ligne_yaml"].format(cle="telephone")),
     "caractère invisible": ("delai_premier_rendez_vous", "environ\u200bun mois", DEFAUTS["controle"].format(code="200B")),
+    "fin de commentaire HTML": ("prescriptions", "Par la fiche navette --> sinon par téléphone", INVISIBLES["commentaire"]),
+    "définition de lien": ("prescriptions", "[fiche]: https://evil.example/navette", INVISIBLES["definition_de_lien"]),
+    "définition de lien dans une liste": ("prescriptions", "Deux étapes :\n- [1]: https://evil.example/", INVISIBLES["definition_de_lien"]),
+    "crochets ordinaires": ("prescriptions", "Par la fiche navette [voir le site] : simple", None),
     "« # » dans une adresse web": ("site_web", "https://www.exemple.fr/page#contact", None),
     "e-mail entre chevrons": ("courriel_prescripteurs", "<prescriptions@exemple.fr>", None),
     "apostrophe et tiret": ("delai_premier_rendez_vous", "d'une à deux semaines — parfois plus", None),
