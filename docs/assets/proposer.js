@@ -108,6 +108,7 @@
       return verdictTelephone(texte, JSON.parse(champ.getAttribute("data-regles")));
     },
     courriel: function (texte) {
+      texte = sansEncadrement(texte).trim();  // as the model reads it: « nom@exemple.fr » is nom@exemple.fr
       // Plain letters only: "аpple.com" in Cyrillic, or its "xn--" form, imitates another address (as the model says).
       return /^[^\s@]+@[^\s@.]+(?:\.[^\s@.]+)+$/.test(texte) && /^[\x21-\x7e]+$/.test(texte) && !/[@.]xn--/i.test(texte);
     },

@@ -166,6 +166,8 @@ CAS_TEXTE = {
     "crochets ordinaires": ("prescriptions", "Par la fiche navette [voir le site] : simple", None),
     "« # » dans une adresse web": ("site_web", "https://www.exemple.fr/page#contact", None),
     "e-mail entre chevrons": ("courriel_prescripteurs", "<prescriptions@exemple.fr>", None),
+    "e-mail entre guillemets": ("courriel_prescripteurs", '"prescriptions@exemple.fr"', None),
+    "e-mail entre guillemets français": ("courriel_prescripteurs", "« prescriptions@exemple.fr »", None),
     "apostrophe et tiret": ("delai_premier_rendez_vous", "d'une à deux semaines — parfois plus", None),
 }
 
