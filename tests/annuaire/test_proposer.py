@@ -425,10 +425,10 @@ def test_la_recette_ajouter_un_champ_du_readme_dit_vrai():
 
 
 def test_chaque_texte_porte_les_regles_de_from_issue_qui_sont_les_siennes(page):
-    """What from-issue refuses in a line (proposition._defauts), the page's script refuses with the same
+    """What from-issue refuses in a line (proposition._defauts, and what GitHub would hide: _texte_invisible), the page's script refuses with the same
     messages (tests/annuaire/test_proposer_avant_le_contact_navigateur.py compares their verdicts)."""
     regles = json.loads(page.select_one("form#proposer")["data-regles-texte"])
-    assert regles["messages"] == proposition.DEFAUTS
+    assert regles["messages"] == {**proposition.DEFAUTS, **proposition.INVISIBLES}
     assert set(regles["noms_du_modele"]) >= set(modele.Plateforme.model_fields)
     portees = {c["data-champ"]: c.get("data-texte") for c in page.select("[data-champ]")}
     assert portees["nom"] == portees["prescriptions"] == portees["courriel_prescripteurs"] == "tout"
