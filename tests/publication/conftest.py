@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import projets
 from emploi_accompagne.paths import ROOT
 
 IGNORES = shutil.ignore_patterns(".venv", "node_modules", "site", "site.partiel", ".git", "build", "__pycache__", ".pytest_cache", ".hypothesis")
@@ -15,10 +14,6 @@ def environnement(**extra) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(NO_MKDOCS_2_WARNING="1", **extra)
     return env
-
-
-def date_du_dernier_commit() -> str:
-    return projets.commit_epoch()
 
 
 @pytest.fixture
