@@ -14,10 +14,15 @@
  * the `separator` of the search plugin in mkdocs.yml.
  *
  * Each word of the query looks for the terms that start with its own, as Material does
- * (results follow the typing). A word of five letters or more that starts no term is read
- * as a typo: of the words one letter away (a letter missing, one more, one changed, two
- * swapped), the one whose term is on the most pages takes its place (« acompagnement »:
- * « accompagnement »).
+ * (results follow the typing). A word that is neither a form of a word of the site (its
+ * term is in the index) nor the start of a word the site writes is read as a typo, wherever
+ * the wrong letter is: of the words of five letters or more one letter away (a letter
+ * missing, one more, one changed, two swapped), a word the site writes takes its place, else
+ * the start of one (a word still being typed); the most widespread on the site first
+ * (« acompagnement », « sakarié », « ardehce »: « accompagnement », « salarié », « ardèche »).
+ * The neighbours are looked up among the words as written, not among the stems: a stem is
+ * short, and a wrong word one letter away from a typo often stems to a common one
+ * (« airie »: « fairie », read « faire », instead of « mairie »).
  *
  * The results keep the reader's words: a word not found is named as typed, and the page a
  * result opens highlights the site's own spellings of the words found (`?h=`).
@@ -40,6 +45,8 @@
 
   var index = null; // the lunr index Material builds
   var termes = []; // its terms, sorted
+  var ecrits = Object.create(null); // each word the site writes, without accents -> its term
+  var ecritsTries = []; // the same words, sorted (for "starts a word")
   var graphies = Object.create(null); // term -> the site's spellings of it (lower case, with accents)
   var lus = Object.create(null); // word as written -> its term (null: a stop word)
   var separateur = /[\s\-]+/;
@@ -100,24 +107,34 @@
     lunr.Builder.prototype.build = function () {
       index = construire.call(this);
       termes = Object.keys(index.invertedIndex).sort();
+      Object.keys(graphies).forEach(function (terme) {
+        Object.keys(graphies[terme]).forEach(function (graphie) { ecrits[sansAccents(graphie)] = terme; });
+      });
+      ecritsTries = Object.keys(ecrits).sort();
       return index;
     };
   }
 
   // --- The query -------------------------------------------------------------------------
 
-  function premierTermeAvec(prefixe) {
-    var bas = 0, haut = termes.length;
+  // The first of a sorted list at or after `prefixe`.
+  function premierAvec(liste, prefixe) {
+    var bas = 0, haut = liste.length;
     while (bas < haut) {
       var milieu = (bas + haut) >> 1;
-      if (termes[milieu] < prefixe) bas = milieu + 1; else haut = milieu;
+      if (liste[milieu] < prefixe) bas = milieu + 1; else haut = milieu;
     }
     return bas;
   }
 
   function commenceUnTerme(prefixe) {
-    var i = premierTermeAvec(prefixe);
+    var i = premierAvec(termes, prefixe);
     return i < termes.length && termes[i].lastIndexOf(prefixe, 0) === 0;
+  }
+
+  function commenceUnMot(prefixe) {
+    var i = premierAvec(ecritsTries, prefixe);
+    return i < ecritsTries.length && ecritsTries[i].lastIndexOf(prefixe, 0) === 0;
   }
 
   function nombreDePages(terme) {
@@ -143,15 +160,34 @@
     return trouves;
   }
 
-  // The term of a word one letter away from the typed one, the most widespread on the site.
+  // The start of a word being typed may stem to no term's start (« financemen »: the term of
+  // « financement » is « financ »): what the terms of the words it starts have in common.
+  function termeCommun(debut) {
+    var commun = null;
+    for (var i = premierAvec(ecritsTries, debut); i < ecritsTries.length && ecritsTries[i].lastIndexOf(debut, 0) === 0; i++) {
+      var terme = ecrits[ecritsTries[i]], n = 0;
+      if (commun === null) commun = terme;
+      while (n < commun.length && commun[n] === terme[n]) n++;
+      commun = commun.slice(0, n);
+    }
+    return commun;
+  }
+
+  // The term of a word of five letters or more one letter away from the typed one: a word
+  // the site writes, else the start of one; the most widespread on the site first.
   function correction(simple) {
-    var meilleur = null, sesPages = 0, vus = Object.create(null);
+    var meilleur = null, sonRang = 0, vus = Object.create(null);
     voisins(simple).forEach(function (voisin) {
-      var terme = racine(voisin);
-      if (vus[terme] || !(terme in index.invertedIndex)) return;
-      vus[terme] = true;
-      var pages = nombreDePages(terme);
-      if (pages > sesPages) { meilleur = terme; sesPages = pages; }
+      if (voisin.length < LONGUEUR_TYPO || vus[voisin]) return;
+      vus[voisin] = true;
+      var terme = ecrits[voisin], ecrit = Boolean(terme);
+      if (!ecrit) {
+        if (!commenceUnMot(voisin)) return;
+        terme = racine(voisin);
+        if (!(terme in index.invertedIndex)) return;
+      }
+      var rang = nombreDePages(terme) + (ecrit ? 1e6 : 0); // fewer than a million pages
+      if (rang > sonRang) { meilleur = terme; sonRang = rang; }
     });
     return meilleur;
   }
@@ -159,7 +195,7 @@
   // The site's spellings of the terms a query term starts (few enough to be highlighted).
   function graphiesDe(terme, mot) {
     var trouvees = [];
-    for (var i = premierTermeAvec(terme); i < termes.length && termes[i].lastIndexOf(terme, 0) === 0; i++) {
+    for (var i = premierAvec(termes, terme); i < termes.length && termes[i].lastIndexOf(terme, 0) === 0; i++) {
       trouvees.push.apply(trouvees, Object.keys(graphies[termes[i]] || {}));
       if (trouvees.length > MAX_GRAPHIES) return [mot];
     }
@@ -172,11 +208,14 @@
     var clauses = [], lecture = Object.create(null);
     mots.forEach(function (brut) {
       var mot = brut.toLowerCase().replace(BORDS, "");
-      var terme = lire(mot, false);
-      if (!terme && mots.length === 1) terme = sansAccents(mot); // a first word being typed ("de…")
+      var lu = lire(mot, false), simple = sansAccents(mot), terme = lu;
+      if (!terme && mots.length === 1) terme = simple; // a first word being typed ("de…")
       if (!terme) return;
-      if (!commenceUnTerme(terme) && sansAccents(mot).length >= LONGUEUR_TYPO) {
-        terme = correction(sansAccents(mot)) || terme;
+      // Four letters typed: a word of five with one letter missing.
+      if (lu && simple.length >= LONGUEUR_TYPO - 1 && !(lu in index.invertedIndex) && !commenceUnMot(simple)) {
+        terme = correction(simple) || terme;
+      } else if (lu && !commenceUnTerme(terme)) {
+        terme = termeCommun(simple) || terme;
       }
       if (!lecture[terme]) clauses.push(terme); // Material adds "*"
       lecture[terme] = { mot: mot, graphies: graphiesDe(terme, mot) };

@@ -1,5 +1,6 @@
 """The site's own search forgives French readers (issue 19): accents or not, the usual forms of
-a word (singular or plural, verb or noun), one wrong letter in a word of five letters or more.
+a word (singular or plural, verb or noun), one wrong letter in a word of five letters or more,
+wherever it is in the word (the first letters too).
 
 Each query is one that readers type; the page expected among the first three results was
 chosen by reading the site: the page that answers it (the word in its title or in the text
@@ -63,6 +64,23 @@ REQUETES = [
     ("handicpa", "/personnes/"),
     ("ardeche", "/departements/07/"),
     ("ardehce", "/departements/07/"),
+    # The wrong letter among the first ones: a neighbour key, a letter missing or two swapped.
+    ("sakarié", "/employeurs/"),
+    ("ebmauche", "/situations/recherche-emploi/"),
+    ("mployeur", "/employeurs/"),
+    ("rpescripteur", "/prescripteurs/"),
+    ("qutiste", "/situations/open-space/"),
+    ("emploi ccompagné", "/"),
+    ("nairie", "/situations/mairie/"),  # « Une mairie recrute un agent »
+    ("ecrutement", "/employeurs/"),
+    ("raitement", "/situations/changement-traitement/"),
+    ("dékais", "/prescripteurs/"),  # « La décision : délais, recours, date de fin »
+    ("cienne", "/departements/86/"),  # the département pages are in the search
+    ("gronde", "/departements/33/"),
+    ("llier", "/departements/03/"),
+    # A word of five letters with one missing: four letters typed.
+    ("apui", "/employeurs/comparer/"),  # « Comparer l'emploi accompagné et les autres appuis »
+    ("snté", "/professionnels-sante-social/"),
     # No page of the site speaks of part-time work yet: see test_temps_partiel.
 ]
 TEMPS_PARTIEL = "temps partiel"
