@@ -186,7 +186,7 @@
         terme = racine(voisin);
         if (!(terme in index.invertedIndex)) return;
       }
-      var rang = nombreDePages(terme) + (ecrit ? 1e6 : 0); // fewer than a million pages
+      var rang = nombreDePages(terme) + (ecrit ? 1e6 : 0); // a written word first (pages < 1e6)
       if (rang > sonRang) { meilleur = terme; sonRang = rang; }
     });
     return meilleur;
