@@ -60,6 +60,14 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def on_post_build(config):
+    # A sitemap is for search engines and names every page by its absolute address: a build
+    # that stays on this computer keeps none (it would list localhost).
+    if not est_une_publication(config.site_url):
+        for nom in ("sitemap.xml", "sitemap.xml.gz"):
+            (Path(config.site_dir) / nom).unlink(missing_ok=True)
+
+
 def on_nav(nav, config, files):
     _state["nav"] = nav
     return nav

@@ -1,28 +1,31 @@
 """Spécification : les adresses que le site donne de lui-même sont celles où il est publié.
 
-Une construction pour publier (site_url réel) donne à chaque page son adresse canonique, au plan
-du site (sitemap.xml) et aux exports data·inclusion (`lien_source`) ses adresses publiques. Une
-construction qui reste sur cet ordinateur (127.0.0.1, localhost) ne met d'adresse canonique sur
-aucune page, ni de `lien_source` dans les exports : copiée en ligne par erreur, elle n'enverrait
-ni les moteurs de recherche ni les outils de data·inclusion vers localhost.
+Une construction pour publier (site_url réel) donne ses adresses publiques à chaque page (adresse
+canonique, données structurées, liens de partage, QR code), au plan du site (sitemap.xml) et aux
+exports data·inclusion (`lien_source`). Une construction qui reste sur cet ordinateur (127.0.0.1,
+localhost) n'écrit son adresse dans rien de ce que lisent des machines : ni adresse canonique, ni
+plan du site, ni données structurées, ni `lien_source` ; copiée en ligne par erreur, elle
+n'enverrait ni les moteurs de recherche ni les outils de data·inclusion vers localhost. Ses
+boutons de partage et son QR code donnent l'adresse où on la regarde, comme l'aperçu qu'elle est.
 """
 from __future__ import annotations
 
 import json
 import re
 from pathlib import Path
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
-from emploi_accompagne.paths import ROOT
+from emploi_accompagne.annuaire import chemins
 
-from .conftest import construire
-from .test_reglages_de_publication import VALEURS
+from .conftest import GROUPE_DES_CONSTRUCTIONS, PUBLICATION
 
-PUBLICATION = "https://emploi-accompagne.example.org/chemin/"
-LOCALE = "http://127.0.0.1:8000/"
 CANONIQUE = re.compile(r'<link rel="canonical" href="([^"]*)"')
+JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+pytestmark = GROUPE_DES_CONSTRUCTIONS
 
 
 def _pages(site: Path) -> dict[str, str]:
@@ -35,16 +38,14 @@ def _pages(site: Path) -> dict[str, str]:
     return pages
 
 
+def _pages_de_departement(site: Path) -> dict[str, str]:
+    return {chemin: html for chemin, html in _pages(site).items() if re.fullmatch(r"/departements/[^/]+/", chemin)}
+
+
 @pytest.fixture(scope="module")
-def construction(tmp_path_factory):
+def construction(construction_publiee, construction_locale):
     """The site built for publication and built on this computer: {"publication"|"locale": site dir}."""
-    sites = {}
-    for nom, site_url in (("publication", PUBLICATION), ("locale", LOCALE)):
-        dossier = tmp_path_factory.mktemp(nom) / "site"
-        resultat = construire(ROOT, dossier, SITE_URL=site_url, **VALEURS)
-        assert resultat.returncode == 0, resultat.stderr
-        sites[nom] = dossier
-    return sites
+    return {"publication": construction_publiee, "locale": construction_locale}
 
 
 def test_chaque_page_publiee_a_pour_adresse_canonique_la_sienne_sur_le_site_publie(construction):
@@ -91,3 +92,31 @@ def test_une_construction_locale_ne_met_pas_localhost_dans_les_exports(construct
     for fichier in dossier.rglob("*.json"):
         texte = fichier.read_text(encoding="utf-8")
         assert "127.0.0.1" not in texte and "localhost" not in texte, fichier.name
+
+
+def test_les_donnees_structurees_publiees_renvoient_a_la_page_publique(construction):
+    pages = _pages_de_departement(construction["publication"])
+    assert len(pages) == 101
+    for chemin, html in pages.items():
+        [donnees] = JSON_LD.findall(html)
+        assert json.loads(donnees)["mainEntityOfPage"] == PUBLICATION + chemin.lstrip("/"), chemin
+
+
+def test_les_liens_de_partage_publies_donnent_l_adresse_publique_de_la_fiche(construction):
+    html = _pages_de_departement(construction["publication"])["/departements/29/"]
+    adresse = chemins.url_departement(PUBLICATION, "29")
+    soupe = BeautifulSoup(html, "html.parser")
+    assert soupe.select_one(".annuaire-barre")["data-url"] == adresse
+    assert adresse in soupe.select_one(".annuaire-imprime").get_text()  # beside the QR code
+    for lien in soupe.select('.annuaire-barre a[href^="mailto:"], .annuaire-barre a[href^="sms:"]'):
+        assert adresse in unquote(lien["href"])
+
+
+def test_une_construction_locale_n_ecrit_ni_plan_du_site_ni_adresse_locale_dans_les_donnees_structurees(construction):
+    site = construction["locale"]
+    assert not list(site.glob("sitemap.xml*"))  # a sitemap lists absolute addresses, for search engines
+    pages = _pages_de_departement(site)
+    assert len(pages) == 101
+    for chemin, html in pages.items():
+        [donnees] = JSON_LD.findall(html)
+        assert "mainEntityOfPage" not in json.loads(donnees), chemin

@@ -2,49 +2,37 @@
 import subprocess
 from pathlib import Path
 
-import pytest
 
 from emploi_accompagne.paths import ROOT
 
-from .conftest import construire, environnement
+from .conftest import GROUPE_DES_CONSTRUCTIONS, JOUR_DE_L_AN, POUR_PUBLIER, construire, environnement
 
 
 def fichiers(dossier: Path) -> dict[str, bytes]:
     return {str(p.relative_to(dossier)): p.read_bytes() for p in sorted(dossier.rglob("*")) if p.is_file()}
 
 
-# Builds are the costly part of these tests (several seconds each): one reference build, made
-# once by one test process, serves the tests that only read it.
-pytestmark = pytest.mark.xdist_group("construction de reference")
-JOUR_DE_L_AN = "1767225600"  # 2026-01-01, a SOURCE_DATE_EPOCH unlike the clock's date
-
-
-@pytest.fixture(scope="module")
-def reference(tmp_path_factory) -> Path:
-    dossier = tmp_path_factory.mktemp("reference") / "site"
-    resultat = construire(ROOT, dossier, SOURCE_DATE_EPOCH=JOUR_DE_L_AN)
-    assert resultat.returncode == 0, resultat.stderr
-    return dossier
-
-
-def test_deux_constructions_du_meme_commit_sont_identiques_octet_pour_octet(reference, tmp_path):
-    seconde = construire(ROOT, tmp_path / "b", SOURCE_DATE_EPOCH=JOUR_DE_L_AN)
+@GROUPE_DES_CONSTRUCTIONS
+def test_deux_constructions_du_meme_commit_sont_identiques_octet_pour_octet(construction_publiee, tmp_path):
+    seconde = construire(ROOT, tmp_path / "b", SOURCE_DATE_EPOCH=JOUR_DE_L_AN, **POUR_PUBLIER)
     assert seconde.returncode == 0, seconde.stderr
-    a, b = fichiers(reference), fichiers(tmp_path / "b")
+    a, b = fichiers(construction_publiee), fichiers(tmp_path / "b")
     assert a.keys() == b.keys()
     differents = [nom for nom in a if a[nom] != b[nom]]
     assert not differents, f"fichiers différents d'une construction à l'autre : {differents[:10]}"
 
 
-def test_la_date_du_plan_xml_est_celle_du_commit_et_non_de_l_horloge(reference):
-    plan = (reference / "sitemap.xml").read_text(encoding="utf-8")
+@GROUPE_DES_CONSTRUCTIONS
+def test_la_date_du_plan_xml_est_celle_du_commit_et_non_de_l_horloge(construction_publiee):
+    plan = (construction_publiee / "sitemap.xml").read_text(encoding="utf-8")
     assert "<lastmod>2026-01-01</lastmod>" in plan
 
 
-def test_le_site_se_construit_aussi_avec_properdocs(reference, tmp_path):
-    properdocs = construire(ROOT, tmp_path / "properdocs", outil="properdocs")
+@GROUPE_DES_CONSTRUCTIONS
+def test_le_site_se_construit_aussi_avec_properdocs(construction_publiee, tmp_path):
+    properdocs = construire(ROOT, tmp_path / "properdocs", outil="properdocs", **POUR_PUBLIER)
     assert properdocs.returncode == 0, properdocs.stderr
-    assert fichiers(reference).keys() == fichiers(tmp_path / "properdocs").keys()
+    assert fichiers(construction_publiee).keys() == fichiers(tmp_path / "properdocs").keys()
 
 
 def test_make_build_avec_des_donnees_fausses_s_arrete_sans_laisser_de_site(copie_du_projet):

@@ -25,16 +25,9 @@ from emploi_accompagne.configuration import (
 from emploi_accompagne.paths import ROOT
 from emploi_accompagne.templating import rendre_markdown
 
-from .conftest import construire
+from .conftest import VALEURS, construire
 
 PUBLICATION = "https://emploi-accompagne.example.org/"
-VALEURS = {
-    "EDITEUR_NOM": "Association Exemple",
-    "EDITEUR_ADRESSE": "1 rue de l'Exemple, 29200 Brest",
-    "EDITEUR_CONTACT": "editeur@example.org",
-    "EDITEUR_DIRECTEUR_PUBLICATION": "Camille Exemple",
-    "COURRIEL_PROPOSITIONS": "propositions@example.org",
-}
 # What the e-mail route promises: no account needed, sending by e-mail.
 PROMESSES = r"sans\s+compte|par\s+e-mail|besoin\s+(?:ni\s+)?d'un\s+compte|besoin\s+de\s+compte"
 VARIABLES = [r.variable for r in REGLAGES_DE_PUBLICATION if r.variable]
