@@ -2,7 +2,6 @@
 import subprocess
 from pathlib import Path
 
-
 from emploi_accompagne.paths import ROOT
 
 from .conftest import GROUPE_DES_CONSTRUCTIONS, JOUR_DE_L_AN, POUR_PUBLIER, construire, environnement
