@@ -89,7 +89,7 @@ def test_chaque_page_de_departement_mene_aux_fiches(site, parsed_site):
 
 # --- Filled on screen as well as on paper ---------------------------------------------------------
 
-FICHES_A_REMPLIR = ("conseiller/", "mdph/", "prescripteur/")
+FICHES_A_REMPLIR = ("conseiller/", "employeur/", "mdph/", "prescripteur/")
 
 
 @pytest.mark.parametrize("fiche", FICHES_A_REMPLIR)
@@ -122,22 +122,33 @@ def test_la_fiche_dit_que_ce_qui_est_tape_reste_dans_le_navigateur(parsed_site, 
     assert "s'imprime" in ecran, fiche
 
 
+# (sheet, a field, what is typed in it, a box to tick or None)
+SAISIES = (
+    ("conseiller/", "Ce qui est difficile pour moi",
+     "J'ai du mal avec le bruit.\nLes consignes écrites m'aident.\nJe fatigue vite le matin.", "Cette fiche, avec mes notes."),
+    # The employer writes whom the employee can talk to in the organisation, in the note.
+    ("employeur/", "Nom et rôle", "Camille Martin, référente handicap\nService des ressources humaines\nBureau 12, 2e étage", None),
+)
+
+
 @pytest.mark.navigateur
-def test_ce_qui_est_tape_et_coche_s_imprime_en_entier(browser, site):
+@pytest.mark.parametrize(("fiche", "etiquette", "texte", "case"), SAISIES, ids=[s[0] for s in SAISIES])
+def test_ce_qui_est_tape_et_coche_s_imprime_en_entier(browser, site, parsed_site, fiche, etiquette, texte, case):
     contexte = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
     page = contexte.new_page()
     try:
-        page.goto(site.url(DOSSIER + "conseiller/"), wait_until="load")
-        texte = "J'ai du mal avec le bruit.\nLes consignes écrites m'aident.\nJe fatigue vite le matin."
-        page.get_by_label("Ce qui est difficile pour moi").fill(texte)
-        page.get_by_label("Cette fiche, avec mes notes.").check()
+        page.goto(site.url(DOSSIER + fiche), wait_until="load")
+        page.get_by_label(etiquette).fill(texte)
+        if case:
+            page.get_by_label(case).check()
         page.emulate_media(media="print")
-        champ = page.get_by_label("Ce qui est difficile pour moi")
+        champ = page.get_by_label(etiquette)
         assert champ.is_visible() and champ.input_value() == texte
         hauteurs = champ.evaluate("t => [t.clientHeight, t.scrollHeight]")
         assert hauteurs[0] >= hauteurs[1], f"the printed field cuts what was typed: {hauteurs}"
-        assert page.get_by_label("Cette fiche, avec mes notes.").is_checked()
+        assert not case or page.get_by_label(case).is_checked()
         pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-        assert len(PAGE_PDF.findall(pdf)) == 1, "filled in, the sheet still prints on one A4 page"
+        feuilles = fiches(parsed_site)[DOSSIER + fiche]
+        assert len(PAGE_PDF.findall(pdf)) == feuilles, f"filled in, each sheet still prints on one A4 page ({feuilles})"
     finally:
         contexte.close()
