@@ -190,3 +190,31 @@ def test_la_note_au_salarie_donne_l_adresse_du_site_et_une_place_pour_le_contact
     lignes = [normalize_space(li.get_text()) for li in note.select(".kit-lignes li")]
     assert any("Nom et rôle" in ligne for ligne in lignes), lignes
     assert any("Téléphone ou e-mail" in ligne for ligne in lignes), lignes
+
+
+# --- The menu leads to the comparison and to each situation ---------------------------------------
+
+
+def _menu(site, parsed) -> set[str]:
+    """The pages the menu of a page links to (URL paths)."""
+    liens = parsed.soup.select("nav.md-nav--primary a.md-nav__link[href]")
+    cibles = (resolve(site, parsed.page, a["href"]) for a in liens)
+    return {cible.path for cible in cibles if cible is not None and cible.file is not None}
+
+
+def test_depuis_le_menu_on_arrive_a_la_comparaison_et_a_chaque_situation(site, parsed_site):
+    """A reader who only uses the menu gets there: an entry of the home page's menu, then an
+    entry of the menu of the page it opens."""
+    premier_clic = _menu(site, parsed_site["/"])
+    assert {EMPLOYEURS, SITUATIONS} <= premier_clic, "the home page's menu leads neither to the employers nor to the situations"
+    second_clic = set().union(*(_menu(site, parsed_site[path]) for path in premier_clic if path in parsed_site))
+    attendues = {COMPARER, *_pages_de_situation(parsed_site)}
+    assert attendues <= second_clic, f"pages the menu does not lead to: {sorted(attendues - second_clic)}"
+
+
+def test_sur_une_situation_le_menu_donne_les_autres_situations(site, parsed_site):
+    situations = set(_pages_de_situation(parsed_site))
+    for path in [SITUATIONS, *sorted(situations)]:
+        manquantes = situations - _menu(site, parsed_site[path])
+        assert not manquantes, f"{path}: the menu does not list {sorted(manquantes)}"
+    assert COMPARER in _menu(site, parsed_site[EMPLOYEURS]), "the employers' menu does not list the comparison"
