@@ -33,3 +33,37 @@ def test_l_extrait_de_la_recherche_est_copie_mot_pour_mot():
     recherche = "".join(p.read_text(encoding="utf-8") for p in sorted(RECHERCHE.glob("mdph-partie-*.md")))
     lignes = [ligne for ligne in EXTRAIT.read_text(encoding="utf-8").splitlines() if ligne.startswith("- ")]
     assert lignes and [ligne for ligne in lignes if ligne not in recherche] == []
+
+
+DECISIONS = LISTE_MDPH.with_suffix(".md")
+COLONNES_CONTACT = ("mdph_adresse", "mdph_commune", "mdph_code_postal", "mdph_telephone", "mdph_courriel")
+MOTS_CONTACT = ("adresse", "commune", "coordonnées", "téléphone", "e-mail")
+
+
+def _ce_qui_est_publie() -> dict[str, str]:
+    """The « publié » column of the decisions table, per département (« 09, 10 » is two rows)."""
+    publie = {}
+    for ligne in DECISIONS.read_text(encoding="utf-8").splitlines():
+        cellules = [c.strip() for c in ligne.strip("|").split("|")]
+        if ligne.startswith("| ") and len(cellules) == 3 and cellules[0] not in ("dép.", "---"):
+            for code in cellules[0].split(","):
+                publie[code.strip()] = cellules[1]
+    return publie
+
+
+def test_le_tableau_des_decisions_dit_ce_que_la_liste_des_mdph_publie():
+    """A reviewer reads, for each département of the list, whether a site and contacts are
+    published; the table must say the same thing as the list, and « rien » elsewhere."""
+    publie = _ce_qui_est_publie()
+    with LISTE_MDPH.open(encoding="utf-8", newline="") as fichier:
+        lignes = {ligne["departement"]: ligne for ligne in csv.DictReader(fichier)}
+    ecarts = []
+    for code, ligne in lignes.items():
+        dit = publie.get(code, "")
+        if ("site" in dit) != bool(ligne.get("mdph_site_web")):
+            ecarts.append((code, "site", dit))
+        if any(mot in dit for mot in MOTS_CONTACT) != any(ligne.get(c) for c in COLONNES_CONTACT):
+            ecarts.append((code, "coordonnées", dit))
+    ecarts += [(code, "hors de la liste", dit) for code, dit in publie.items()
+               if code not in lignes and dit != "rien" and "déjà là" not in dit]
+    assert len(publie) == 101 and ecarts == []
