@@ -162,7 +162,7 @@ def test_la_vcard_est_dans_la_barre_quand_il_y_a_des_contacts(fichiers, fichiers
 # --- Dans le navigateur -----------------------------------------------------------------------------
 
 PAGE = "/departements/29/"
-CACHE_AU_PAPIER = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".annuaire-barre"]
+CACHE_AU_PAPIER = [".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".annuaire-barre", ".annuaire-contributeurs"]
 
 
 def nombre_de_pages_pdf(pdf: bytes) -> int:
