@@ -176,7 +176,7 @@
   // The term of a word of five letters or more one letter away from the typed one: a word
   // the site writes, else the start of one; the most widespread on the site first.
   function correction(simple) {
-    var meilleur = null, sonRang = 0, vus = Object.create(null);
+    var meilleur = null, sonEcrit = false, sesPages = 0, vus = Object.create(null);
     voisins(simple).forEach(function (voisin) {
       if (voisin.length < LONGUEUR_TYPO || vus[voisin]) return;
       vus[voisin] = true;
@@ -186,8 +186,11 @@
         terme = racine(voisin);
         if (!(terme in index.invertedIndex)) return;
       }
-      var rang = nombreDePages(terme) + (ecrit ? 1e6 : 0); // a written word first (pages < 1e6)
-      if (rang > sonRang) { meilleur = terme; sonRang = rang; }
+      // A word the site writes first, then the one on more pages.
+      var pages = nombreDePages(terme);
+      if (ecrit > sonEcrit || (ecrit === sonEcrit && pages > sesPages)) {
+        meilleur = terme; sonEcrit = ecrit; sesPages = pages;
+      }
     });
     return meilleur;
   }
