@@ -31,7 +31,8 @@ def test_signaler_une_correction_mene_au_formulaire_comme_sur_le_site():
     assert "**« Signaler une correction »**. Vous arrivez sur le fichier" not in GUIDE
     site = (ROOT / "emploi_accompagne/annuaire/templates/departement.md.j2").read_text(encoding="utf-8")
     assert ">Signaler une correction</a> : un formulaire simple" in site
-    assert ">modifier directement le fichier</a>" in site
+    assert "[modifier directement le fichier](" in site
+    assert "ouvrez\n   la section **« Pour les contributeurs »** et cliquez sur **« modifier\n   directement le fichier »**" in GUIDE
 
 
 def test_le_guide_dit_ce_qui_se_passe_apres_l_envoi_comme_le_formulaire():
