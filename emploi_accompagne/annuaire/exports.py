@@ -168,18 +168,10 @@ MOBILISATION_PRECISIONS = (
 STATUTS_DATA_INCLUSION = (StatutVerification.SOURCE_PUBLIQUE, StatutVerification.CONFIRME)
 
 
-def nom_data_inclusion(plateforme: Plateforme) -> str | None:
-    """The name a source gives: the platform's own, else the organisation that runs it
-    (a data·inclusion structure is an organisation); None when no source names either."""
-    if plateforme.nom:
-        return plateforme.nom
-    return plateforme.structure_gestionnaire.nom if plateforme.structure_gestionnaire else None
-
-
 def pour_data_inclusion(plateformes: list[Plateforme]) -> list[Plateforme]:
     """The fiches data·inclusion receives: backed by a public source or the platform, and named by it.
     An empty fiche would flood professionals' tools with a structure nobody can reach."""
-    return [p for p in plateformes if p.statut_verification in STATUTS_DATA_INCLUSION and nom_data_inclusion(p)]
+    return [p for p in plateformes if p.statut_verification in STATUTS_DATA_INCLUSION and p.nom_de_source()]
 
 
 def lien_public(site_url: str | None, plateforme: Plateforme) -> str | None:
@@ -205,7 +197,7 @@ def structure_data_inclusion(plateforme: Plateforme, site_url: str | None) -> di
     structure = {
         "source": SOURCE_DATA_INCLUSION,
         "id": identifiant(plateforme),
-        "nom": nom_data_inclusion(plateforme),
+        "nom": plateforme.nom_de_source(),
         "date_maj": plateforme.date_maj.isoformat(),
         "description": DESCRIPTION_STRUCTURE,
         **_coordonnees_data_inclusion(plateforme),

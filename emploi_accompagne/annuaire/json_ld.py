@@ -46,12 +46,17 @@ def _contacts_schema(lieu: Lieu, zone: dict) -> dict:
     return champs
 
 
-def donnees_json_ld(plateforme: Plateforme, dep: Departement, url_page: str | None) -> dict:
+def donnees_json_ld(plateforme: Plateforme, dep: Departement, url_page: str | None) -> dict | None:
+    """The organisation a source names (the platform, else the one that runs it); None when no
+    source names one: search engines would show a made-up organisation that nobody can reach."""
+    nom = plateforme.nom_de_source()
+    if nom is None:
+        return None
     zone = {"@type": "AdministrativeArea", "name": dep.nom, "identifier": dep.code}
     donnees: dict = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        "name": plateforme.nom_affiche(),
+        "name": nom,
         "areaServed": zone,
     }
     if url_page:
@@ -60,7 +65,7 @@ def donnees_json_ld(plateforme: Plateforme, dep: Departement, url_page: str | No
         donnees["url"] = plateforme.site_web
     donnees.update(_contacts_schema(plateforme, zone))
     gestionnaire = plateforme.structure_gestionnaire
-    if gestionnaire:
+    if gestionnaire and plateforme.nom:  # without its own name, the platform is described by its organisation
         donnees["parentOrganization"] = {"@type": "Organization", "name": gestionnaire.nom}
         if gestionnaire.site_web:
             donnees["parentOrganization"]["url"] = gestionnaire.site_web

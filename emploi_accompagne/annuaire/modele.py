@@ -611,6 +611,13 @@ class Plateforme(Lieu):
             return True
         return any(lieu.a_des_coordonnees() for lieu in (self, *self.sites))
 
+    def nom_de_source(self) -> str | None:
+        """The name a source gives: the platform's own, else that of the organisation that runs
+        it; None when no source names either (a name is never made up from the département's)."""
+        if self.nom:
+            return self.nom
+        return self.structure_gestionnaire.nom if self.structure_gestionnaire else None
+
     def nom_affiche(self) -> str:
         """The platform's own name when a source gives it, else a plain description."""
         return self.nom or f"Plateforme emploi accompagné {referentiel.departement(self.departement).de}"

@@ -113,6 +113,10 @@ PAGES_EMPLOYEUR = {"page": "employeurs/index.md", "note": "preparer-ma-demande/e
 PAGES_LECTEURS = {"proches": "proches/index.md", "soignants": "professionnels-sante-social/index.md"}
 
 
+def _json_ld(donnees: dict | None):
+    return json_pour_script(donnees) if donnees else None
+
+
 def page_departement(plateforme, dep: Departement, parametres: ParametresSite, ligne: int | None) -> str:
     principal = coordonnees(plateforme, titre=plateforme.nom, site_web=plateforme.site_web)
     # A site may have its own source; the platform's is shown once, at the end of the page.
@@ -128,7 +132,7 @@ def page_departement(plateforme, dep: Departement, parametres: ParametresSite, l
         sites=sites,
         vcard=chemins.nom_vcard(dep.code) if vcard(plateforme, dep) is not None else None,
         liens=liens_correction(parametres, ligne),
-        json_ld=json_pour_script(donnees_json_ld(plateforme, dep, url_publique)),
+        json_ld=_json_ld(donnees_json_ld(plateforme, dep, url_publique)),
         url_page=url_page,
         qr_code=qr_code_svg(url_page),
         adresse_itineraire=adresse_itineraire(plateforme),
