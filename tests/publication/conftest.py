@@ -1,13 +1,11 @@
 import os
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from benchmarks.projets import copy_project
 from emploi_accompagne.paths import ROOT
-
-IGNORES = shutil.ignore_patterns(".venv", "node_modules", "site", "site.partiel", ".git", "build", "__pycache__", ".pytest_cache", ".hypothesis")
 
 
 def environnement(**extra) -> dict:
@@ -19,8 +17,7 @@ def environnement(**extra) -> dict:
 @pytest.fixture
 def copie_du_projet(tmp_path: Path) -> Path:
     """A scratch copy of the project sharing the installed .venv, to break data without touching the repo."""
-    copie = tmp_path / "projet"
-    shutil.copytree(ROOT, copie, ignore=IGNORES)
+    copie = copy_project(tmp_path / "projet")
     (copie / ".venv").symlink_to(ROOT / ".venv")
     return copie
 
