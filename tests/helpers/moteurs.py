@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 
-from tests.helpers.browser import AXE_SCRIPT, AXE_TAGS, TIMEOUT_MS
+from tests.helpers.browser import AXE_OPTIONS, AXE_SCRIPT, AXE_TAGS, TIMEOUT_MS
 from tests.helpers.site import ROOT
 
 ACE_SCRIPT = ROOT / "node_modules" / "accessibility-checker-engine" / "ace.js"
@@ -50,7 +50,7 @@ DESCRIBE = """window.__eaDecrire = (element) => {
 
 RUN = {
     "axe": """async (tags) => {
-  const results = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
+  const results = await axe.run(document, """ + AXE_OPTIONS + """);
   return results.violations.flatMap(v => v.nodes.map(n => {
     const element = document.querySelector(n.target[n.target.length - 1]);
     return {moteur: 'axe', regle: v.id, cible: element ? __eaDecrire(element) : n.target.join(' '), message: v.help};
