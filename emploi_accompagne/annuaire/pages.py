@@ -21,7 +21,6 @@ from markupsafe import Markup
 
 from .. import carte, referentiel
 from ..cache import garde_en_cache
-from ..configuration import est_une_publication
 from ..fichiers import FichierGenere
 from ..referentiel import Departement
 from ..templating import rendre_gabarit
@@ -122,8 +121,6 @@ def page_departement(plateforme, dep: Departement, parametres: ParametresSite, l
     # A site may have its own source; the platform's is shown once, at the end of the page.
     sites = [coordonnees(site, titre=site.nom, lien_source=site.lien_source) for site in plateforme.sites]
     url_page = chemins.url_departement(parametres.site_url, dep.code)
-    # Structured data is read by machines far from here: only a public address goes into it.
-    url_publique = url_page if est_une_publication(parametres.site_url) else None
     return rendre_gabarit(
         "departement.md.j2",
         dep=dep,
@@ -132,7 +129,8 @@ def page_departement(plateforme, dep: Departement, parametres: ParametresSite, l
         sites=sites,
         vcard=chemins.nom_vcard(dep.code) if vcard(plateforme, dep) is not None else None,
         liens=liens_correction(parametres, ligne),
-        json_ld=_json_ld(donnees_json_ld(plateforme, dep, url_publique)),
+        # Structured data is read by machines far from here: only a public address, as in the exports.
+        json_ld=_json_ld(donnees_json_ld(plateforme, dep, exports.lien_public(parametres.site_url, plateforme))),
         url_page=url_page,
         qr_code=qr_code_svg(url_page),
         adresse_itineraire=adresse_itineraire(plateforme),

@@ -25,7 +25,7 @@ def section_contributeurs(soupe: BeautifulSoup):
 
 
 @pytest.mark.parametrize("code", CODES)
-def test_ce_qui_ne_sert_qu_aux_contributeurs_est_dans_une_section_fermee(fichiers, plateformes, code):
+def test_ce_qui_ne_sert_qu_aux_contributeurs_est_dans_une_section_fermee(fichiers, code):
     soupe = BeautifulSoup(en_html(fichiers[chemins.chemin_page(code)]), "html.parser")
     section = section_contributeurs(soupe).extract()
     assert not section.has_attr("open")

@@ -46,11 +46,6 @@ def test_descriptions_are_unique(parsed_site):
     assert not _duplicates(parsed_site, "description"), _describe(_duplicates(parsed_site, "description"), "meta description")
 
 
-def test_a_build_that_stays_on_this_computer_writes_no_sitemap(site):
-    # The published sitemap is specified in tests/publication/test_adresses_du_site.py.
-    assert not list(site.root.glob("sitemap.xml*"))
-
-
 def test_footer_has_the_usual_links_and_the_licence(site_page, site, parsed_site):
     soup = parsed_site[site_page.path].soup
     footer = soup.select_one("footer")
