@@ -18,7 +18,7 @@ import pytest
 
 from benchmarks.poids import LoadsInOneTab
 from tests.helpers import nu
-from tests.helpers.browser import AXE_SCRIPT, Browsing, visit_loaded_page
+from tests.helpers.browser import AXE_SCRIPT, Browsing, keep_scripts, visit_loaded_page
 from tests.helpers.chromium import CHROMIUM_ARGS, NOT_FOUND, find_chromium
 from tests.helpers.distribution import GroupScheduling, MeasuredByPart, parts_of, share_groups, stop_sharing_groups, write_groups
 from tests.helpers.html import parse_site
@@ -135,6 +135,7 @@ def page_loads(site, browser):
     measured a part at a time, each part by the test process that runs its tests."""
     loads = LoadsInOneTab(browser)
     axe_source = AXE_SCRIPT.read_text(encoding="utf-8")
+    keep_scripts(loads.context, {"axe": axe_source})  # text, not run, until after the readings
 
     def measure(paths: list[str]) -> dict:
         measured = {}

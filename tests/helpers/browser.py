@@ -7,6 +7,7 @@ and the other widths run on one page of each kind (tests/site/test_types_de_page
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from tests.helpers.site import ROOT, BuiltSite, SitePage
@@ -42,6 +43,33 @@ FOCUSED = """() => {
     inContent: !!element.closest('main article, main .md-content'),
   };
 }"""
+# The engines' scripts are large (axe-core 0.65 MB, the three 1.7 MB): sent through Playwright's
+# pipe for each page, they cost more than axe's own run. A context that runs them keeps them in
+# its documents instead: an init script, sent to Chromium once, sets them as text in every new
+# document, and nothing runs them until `add_script` does, after the page's readings.
+KEPT = "window.__eaScripts"
+ADD_KEPT_SCRIPT = """(name) => {
+  const text = """ + KEPT + """ && """ + KEPT + """[name];
+  if (!text) return false;
+  const script = document.createElement('script');  // as add_script_tag does: a classic script
+  script.textContent = text;
+  document.head.append(script);
+  script.remove();
+  return true;
+}"""
+
+
+def keep_scripts(context, scripts: dict[str, str]) -> None:
+    """Every document of `context` will hold these scripts ({name: source}) as text, not run."""
+    context.add_init_script(script=f"{KEPT} = Object.assign({KEPT} || {{}}, {json.dumps(scripts)});")
+
+
+def add_script(tab, name: str, source: str) -> None:
+    """Run a script in the page: the copy its context keeps if it has one, else `source` sent over."""
+    if not tab.evaluate(ADD_KEPT_SCRIPT, name):
+        tab.add_script_tag(content=source)
+
+
 MATERIAL_READY = """(scheme) => document.documentElement.classList.contains('js')
   && document.body.getAttribute('data-md-color-scheme') === scheme"""
 # The page shows the dark scheme as a reader sees it: Material's palette on, every stylesheet
@@ -111,10 +139,11 @@ class Browsing:
 
 def visit_loaded_page(tab, url: str, axe_source: str) -> PageVisit:
     """axe-core, then the skip link, on the page loaded in `tab` (its readings already taken):
-    axe is added after the load, so that it weighs on no measurement, and does not move focus."""
+    axe runs after the load (its context may keep it as text: `keep_scripts`), so that it weighs
+    on no measurement, and does not move focus."""
     visit = PageVisit(url=url, scheme="light")
     visit.body_scheme = tab.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    tab.add_script_tag(content=axe_source)
+    add_script(tab, "axe", axe_source)
     visit.axe_violations = tab.evaluate(AXE_RUN, AXE_TAGS)
     _follow_skip_link(tab, visit)
     return visit

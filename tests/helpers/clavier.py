@@ -1,7 +1,7 @@
 """Keyboard helpers for the browser tests: where focus is, and whether a person sees it there.
 
-One tab per (colour scheme, viewport), with the three accessibility engines ready in every
-document (tests/helpers/moteurs.py), shared by the keyboard and engine tests of a module.
+One tab per (colour scheme, viewport), shared by the keyboard and engine tests of a module
+(an engine is sent to a page when it runs there: tests/helpers/moteurs.py).
 
 After each key press the helpers wait for a condition, never for a duration: the page has
 settled (SETTLED). Then they look at the focused element as a person would (FOCUS): its whole

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 
-from tests.helpers.browser import AXE_OPTIONS, AXE_SCRIPT, AXE_TAGS, TIMEOUT_MS
+from tests.helpers.browser import AXE_OPTIONS, AXE_SCRIPT, AXE_TAGS, TIMEOUT_MS, add_script, keep_scripts
 from tests.helpers.site import ROOT
 
 ACE_SCRIPT = ROOT / "node_modules" / "accessibility-checker-engine" / "ace.js"
@@ -81,14 +81,16 @@ def missing_scripts() -> list[str]:
     return [str(path) for path in SCRIPTS.values() if not path.is_file()]
 
 
-def new_context(browser, scheme: str = "light", viewport: dict | None = None):
-    """A context for the engines (and the keyboard tests): each engine is added to a page
-    only when it runs there, so that other page loads do not parse 1.7 MB of scripts."""
+def new_context(browser, scheme: str = "light", viewport: dict | None = None, engines: bool = False):
+    """A context for the keyboard tests, and with `engines` for the engines: its documents keep
+    the three engines as text (browser.keep_scripts), each run only where it is asked for."""
     context = browser.new_context(
         viewport=viewport or {"width": 1280, "height": 900}, color_scheme=scheme, locale="fr-FR", reduced_motion="reduce"
     )
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(script=DESCRIBE)  # small, and the keyboard tests describe elements with it
+    if engines:
+        keep_scripts(context, {engine: _source(engine) for engine in SCRIPTS})
     return context
 
 
@@ -104,7 +106,7 @@ def run_engine(tab, engine: str) -> list[dict]:
     if tab.evaluate("typeof window.__eaDecrire === 'undefined'"):
         tab.add_script_tag(content=DESCRIBE)
     if tab.evaluate(f"typeof window.{GLOBALS[engine]} === 'undefined'"):
-        tab.add_script_tag(content=_source(engine))  # a classic script: its top-level names are global
+        add_script(tab, engine, _source(engine))  # a classic script: its top-level names are global
     return tab.evaluate(RUN[engine], ARGUMENTS[engine])
 
 
