@@ -10,6 +10,7 @@ import pytest
 from emploi_accompagne import referentiel
 from emploi_accompagne.annuaire import chemins, pages, recherche
 from emploi_accompagne.annuaire.chargement import charger_annuaire
+from tests.helpers.browser import SharedTab
 from tests.helpers.fiche_complete import ecrire_annuaire_avec_la_fiche_complete
 from tests.helpers.site import specimen_under_test
 
@@ -89,19 +90,22 @@ def specimen(site):
 
 @pytest.fixture(scope="module")
 def contexte(browser):
-    """Shared by a module's tests (a new tab each): the form keeps nothing between loads."""
+    """Shared by a module's tests: the form keeps nothing between loads."""
     contexte = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     contexte.set_default_timeout(15_000)
     yield contexte
     contexte.close()
 
 
+@pytest.fixture(scope="module")
+def onglet_du_module(contexte):
+    return SharedTab(contexte)
+
+
 @pytest.fixture
-def onglet(contexte):
-    """A new tab; the test fails if the page's script threw an error."""
-    page = contexte.new_page()
-    page.erreurs = []
-    page.on("pageerror", lambda erreur: page.erreurs.append(str(erreur)))
-    yield page
-    page.close()
-    assert not page.erreurs, page.erreurs
+def onglet(onglet_du_module):
+    """The module's tab (tests/helpers/browser.SharedTab); the test fails if the page's script
+    threw an error."""
+    yield onglet_du_module.tab
+    erreurs = onglet_du_module.clear()
+    assert not erreurs, erreurs

@@ -6,21 +6,29 @@ import re
 
 import pytest
 
+from tests.helpers.browser import SharedTab
+
 pytestmark = pytest.mark.navigateur
 
 TROUVER = "/trouver-ma-plateforme/"
 OPTION = "#trouver-resultats [role=option]"
 
 
-@pytest.fixture
-def onglet(browser, site):
+@pytest.fixture(scope="module")
+def onglet_du_module(browser, site):
     contexte = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
     contexte.set_default_timeout(15_000)
-    page = contexte.new_page()
+    yield SharedTab(contexte, first_visits=True)
+    contexte.close()
+
+
+@pytest.fixture
+def onglet(onglet_du_module, site):
+    page = onglet_du_module.tab
     page.goto(site.url(TROUVER), wait_until="load")
     page.wait_for_selector("#trouver-champ", state="visible")
     yield page
-    contexte.close()
+    onglet_du_module.clear()
 
 
 def bouton(onglet):

@@ -15,21 +15,30 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from emploi_accompagne.annuaire import recherche
+from tests.helpers.browser import SharedTab
 
 TROUVER = "/trouver-ma-plateforme/"
 OPTION = "#trouver-resultats [role=option]"
 MAX_AFFICHES = 20  # as in trouver.js
 
 
-@pytest.fixture
-def onglet(browser, site):
+@pytest.fixture(scope="module")
+def onglet_du_module(browser, site):
+    """Every load a first visit (the tests read what the finder fetches)."""
     contexte = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     contexte.set_default_timeout(15_000)
-    page = contexte.new_page()
-    page.requetes = []
-    page.on("request", lambda requete: page.requetes.append(requete.url))
-    yield page
+    partage = SharedTab(contexte, first_visits=True)
+    partage.tab.requetes = []
+    partage.tab.on("request", lambda requete: partage.tab.requetes.append(requete.url))
+    yield partage
     contexte.close()
+
+
+@pytest.fixture
+def onglet(onglet_du_module):
+    onglet_du_module.tab.requetes = []
+    yield onglet_du_module.tab
+    onglet_du_module.clear()
 
 
 def ouvrir_la_recherche(onglet, site):

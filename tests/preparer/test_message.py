@@ -7,24 +7,34 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from tests.helpers.browser import SharedTab
+
 pytestmark = pytest.mark.navigateur
 
 MESSAGE = "/preparer-ma-demande/message/"
 
 
-@pytest.fixture
-def onglet(browser, site):
+@pytest.fixture(scope="module")
+def onglet_du_module(browser, site):
     contexte = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844}, accept_downloads=True)
     contexte.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.origin)
     contexte.set_default_timeout(15_000)
-    page = contexte.new_page()
+    partage = SharedTab(contexte, first_visits=True)
+    partage.tab.requetes = []
+    partage.tab.on("request", lambda requete: partage.tab.requetes.append(requete.url))
+    partage.tab.add_init_script("window.print = function () { window.impressions = (window.impressions || 0) + 1; };")
+    yield partage
+    contexte.close()
+
+
+@pytest.fixture
+def onglet(onglet_du_module, site):
+    page = onglet_du_module.tab
     page.requetes = []
-    page.on("request", lambda requete: page.requetes.append(requete.url))
-    page.add_init_script("window.print = function () { window.impressions = (window.impressions || 0) + 1; };")
     page.goto(site.url(MESSAGE), wait_until="load")
     page.wait_for_function("document.getElementById('message-texte').value !== ''")
     yield page
-    contexte.close()
+    onglet_du_module.clear()
 
 
 def remplir(onglet):

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.helpers.browser import SharedTab
+
 pytestmark = pytest.mark.navigateur
 
 PAGE = "/est-ce-pour-moi/departement-conseiller/"
@@ -13,15 +15,21 @@ LIENS_VISIBLES = "() => [...document.querySelectorAll('#liste-departements a')].
 TITRES_VISIBLES = "() => [...document.querySelectorAll('#liste-departements h2')].filter(h => h.offsetParent).map(h => h.textContent.trim())"
 
 
-@pytest.fixture
-def onglet(browser, site):
+@pytest.fixture(scope="module")
+def onglet_du_module(browser, site):
     contexte = browser.new_context(locale="fr-FR", viewport={"width": 390, "height": 844})
     contexte.set_default_timeout(15_000)
-    page = contexte.new_page()
+    yield SharedTab(contexte, first_visits=True)
+    contexte.close()
+
+
+@pytest.fixture
+def onglet(onglet_du_module, site):
+    page = onglet_du_module.tab
     page.goto(site.url(PAGE), wait_until="load")
     page.wait_for_function("() => !document.getElementById('filtre-departements').hidden")
     yield page
-    contexte.close()
+    onglet_du_module.clear()
 
 
 def filtrer(onglet, texte: str) -> list[str]:
