@@ -4,7 +4,8 @@ One tab per (colour scheme, viewport), shared by the keyboard and engine tests o
 (an engine is sent to a page when it runs there: tests/helpers/moteurs.py).
 
 After each key press the helpers wait for a condition, never for a duration: the page has
-settled (SETTLED). Then they look at the focused element as a person would (FOCUS): its whole
+settled (SETTLED). Settling takes a frame or two: `tab_orders` walks several tabs at once.
+Then they look at the focused element as a person would (FOCUS): its whole
 box on screen, inside every box that clips it, under nothing, drawn. Neither font metrics
 nor the machine's speed change what they measure.
 """
@@ -142,6 +143,23 @@ FOCUS = """() => {
 }"""
 
 
+# Settled, then what has focus: in the page, in one call. The predicate is sampled at once, then
+# on each animation frame (as Playwright polls "raf"), until it holds or the time is up.
+SETTLED_THEN_FOCUS = """async (timeout) => {
+  const settled = """ + SETTLED.strip() + """;
+  const deadline = performance.now() + timeout;
+  while (!settled()) {
+    if (performance.now() > deadline) return {settled: false};
+    await new Promise((frame) => requestAnimationFrame(frame));
+  }
+  return {settled: true, focus: (""" + FOCUS + """)()};
+}"""
+# The same, started and left to run (`window.__eaSettling`), so that other tabs take their keys
+# while this page settles; reading `window.__eaSettling` waits for the outcome.
+START_SETTLING = "(timeout) => { window.__eaSettling = (" + SETTLED_THEN_FOCUS + ")(timeout); }"
+SETTLING = "() => window.__eaSettling"
+
+
 class Tabs:
     """Tabs reused from page to page, one per colour scheme and viewport."""
 
@@ -169,15 +187,16 @@ class Tabs:
 
 def settle(tab, after: str) -> None:
     """Wait until the page has settled (SETTLED); fail saying what still moves if it never does."""
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+    _outcome(tab, tab.evaluate(SETTLED_THEN_FOCUS, TIMEOUT_MS), after)
 
-    try:
-        tab.wait_for_function(SETTLED, polling="raf", timeout=TIMEOUT_MS)
-    except PlaywrightTimeout:
+
+def _outcome(tab, outcome: dict, after: str) -> dict | None:
+    if not outcome["settled"]:
         raise AssertionError(
             f"the page did not settle within {TIMEOUT_MS} ms after {after}; running: {tab.evaluate(RUNNING)}; "
             f"focus: {focus(tab)}"
-        ) from None
+        )
+    return outcome["focus"]
 
 
 def focus(tab) -> dict | None:
@@ -187,8 +206,7 @@ def focus(tab) -> dict | None:
 def press(tab, key: str) -> dict | None:
     """Press a key, wait until the page has settled, then say what has focus and whether it is seen."""
     tab.keyboard.press(key)
-    settle(tab, f"pressing {key}")
-    return focus(tab)
+    return _outcome(tab, tab.evaluate(SETTLED_THEN_FOCUS, TIMEOUT_MS), f"pressing {key}")
 
 
 def tab_until(tab, wanted, limit: int = 80, key: str = "Tab") -> list[dict]:
@@ -204,13 +222,45 @@ def tab_until(tab, wanted, limit: int = 80, key: str = "Tab") -> list[dict]:
 
 def tab_order(tab, limit: int = 300, key: str = "Tab") -> list[dict]:
     """Every stop of the Tab order (Shift+Tab: backwards, from the end) until focus leaves the page."""
-    stops = []
+    walked = tab_orders([(tab, key)], limit)[0]
+    if isinstance(walked, AssertionError):
+        raise walked
+    return walked
+
+
+def tab_orders(walks: list[tuple[object, str]], limit: int = 300) -> list[list[dict] | AssertionError]:
+    """`tab_order` in several tabs at once, one (tab, key) each: while a page settles after its
+    key (a frame or two), the others take theirs. Each tab in its own context: Chromium draws
+    the frames of one tab of a context only (in the others, the walk waits about a second a
+    key). Each walk's stops, or why it stopped short."""
+    stops: list[list[dict]] = [[] for _ in walks]
+    failures: dict[int, AssertionError] = {}
+    walking = list(range(len(walks)))
     for _ in range(limit):
-        stop = press(tab, key)
-        if stop is None or (stops and stop["where"] == stops[0]["where"] and stop["name"] == stops[0]["name"]):
-            return stops
-        stops.append(stop)
-    return stops
+        for index in walking:
+            tab, key = walks[index]
+            tab.keyboard.press(key)
+            tab.evaluate(START_SETTLING, TIMEOUT_MS)
+        for index in list(walking):
+            tab, key = walks[index]
+            try:
+                stop = _outcome(tab, tab.evaluate(SETTLING), f"pressing {key}")
+            except AssertionError as failure:
+                failures[index] = failure
+                walking.remove(index)
+                continue
+            if _back_where_it_started(stop, stops[index]):
+                walking.remove(index)
+            else:
+                stops[index].append(stop)
+        if not walking:
+            break
+    return [failures.get(index, walked) for index, walked in enumerate(stops)]
+
+
+def _back_where_it_started(stop: dict | None, stops: list[dict]) -> bool:
+    """Focus left the page, or came round to the first stop again."""
+    return stop is None or bool(stops and stop["where"] == stops[0]["where"] and stop["name"] == stops[0]["name"])
 
 
 def describe(stops: list[dict | None]) -> str:

@@ -32,6 +32,7 @@ from tests.helpers.clavier import (
     panel_hidden,
     press,
     tab_order,
+    tab_orders,
     tab_until,
     wait_panel_hidden,
 )
@@ -85,28 +86,72 @@ def assert_all_seen(stops: list[dict | None], what: str) -> None:
     assert not hidden_stops(stops), f"{what}: Tab stops that a person cannot see whole:\n{describe(stops)}"
 
 
-@pytest.mark.parametrize("viewport", [TELEPHONE, DESKTOP], ids=["390px", "1280px"])
+# The whole Tab orders, forwards and backwards, of PAGES at both widths: walked by one test
+# process (one group), AT_ONCE at a time (tests/helpers/clavier.tab_orders), on first use.
+ORDER_WIDTHS = {"390px": TELEPHONE, "1280px": DESKTOP}
+ORDERS = [(path, width, key) for path in PAGES for width in ORDER_WIDTHS for key in ("Tab", "Shift+Tab")]
+AT_ONCE = 4
+
+
+class TabOrders:
+    """{(path, width, key): the stops, or why the walk stopped short}, walked on first use,
+    each walk of a batch in its own tabs (tests/helpers/clavier.tab_orders)."""
+
+    def __init__(self, browser, site) -> None:
+        self.slots = [Tabs(browser, site) for _ in range(AT_ONCE)]
+        self.walked: dict = {}
+
+    def __getitem__(self, order: tuple[str, str, str]):
+        if order not in self.walked:
+            for start in range(0, len(ORDERS), AT_ONCE):
+                self._walk(ORDERS[start:start + AT_ONCE])
+        return self.walked[order]
+
+    def _walk(self, orders: list[tuple[str, str, str]]) -> None:
+        walks = [(slot.open(path, viewport=ORDER_WIDTHS[width]), key) for slot, (path, width, key) in zip(self.slots, orders)]
+        self.walked.update(zip(orders, tab_orders(walks)))
+
+    def close(self) -> None:
+        for slot in self.slots:
+            slot.close()
+
+
+@pytest.fixture(scope="module")
+def tab_orders_walked(browser, site):
+    orders = TabOrders(browser, site)
+    yield orders
+    orders.close()
+
+
+def walked(tab_orders_walked, path: str, width: str, key: str) -> list[dict]:
+    stops = tab_orders_walked[(path, width, key)]
+    if isinstance(stops, AssertionError):
+        raise stops
+    return stops
+
+
+@pytest.mark.xdist_group("tab orders")
+@pytest.mark.parametrize("width", ORDER_WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
-def test_every_tab_stop_is_on_screen(path, viewport, tabs):
+def test_every_tab_stop_is_on_screen(path, width, tab_orders_walked):
     """From the top of the page, Tab after Tab until focus leaves the page: every stop is seen
     whole. (At 320 px the layout is that of 390 px: the drawer, the search results and a journey
     are walked at 320 px below.)"""
-    tab = tabs.open(path, viewport=viewport)
-    stops = tab_order(tab)
+    stops = walked(tab_orders_walked, path, width, "Tab")
     assert len(stops) > 3, describe(stops)
-    assert_all_seen(stops, f"{path} at {viewport['width']}px")
+    assert_all_seen(stops, f"{path} at {width}")
 
 
-@pytest.mark.parametrize("viewport", [TELEPHONE, DESKTOP], ids=["390px", "1280px"])
+@pytest.mark.xdist_group("tab orders")
+@pytest.mark.parametrize("width", ORDER_WIDTHS)
 @pytest.mark.parametrize("path", PAGES)
-def test_every_shift_tab_stop_is_on_screen(path, viewport, tabs):
+def test_every_shift_tab_stop_is_on_screen(path, width, tab_orders_walked):
     """From the end of the page, Shift+Tab after Shift+Tab: every stop is seen whole, the page
     scrolling up, not under the sticky header, nor under the back-to-top button that Material
     shows while the page scrolls up, nor under a sidebar's sticky title."""
-    tab = tabs.open(path, viewport=viewport)
-    stops = tab_order(tab, key="Shift+Tab")
+    stops = walked(tab_orders_walked, path, width, "Shift+Tab")
     assert len(stops) > 3, describe(stops)
-    assert_all_seen(stops, f"{path} at {viewport['width']}px, backwards")
+    assert_all_seen(stops, f"{path} at {width}, backwards")
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
