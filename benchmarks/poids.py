@@ -121,12 +121,18 @@ def launch_browser(playwright, executable: str | None = None):
 
 
 class Recorder:
-    """Records the responses of one tab; their bodies are read once, when asked."""
+    """Records the responses of one tab; their bodies are read once, when asked.
+
+    After `clear`, it records again from the next document's own request: a request that the
+    previous document made late (after it looked idle) and that ends after `clear` is not the
+    next page's (it once put a third logo in a page's bytes)."""
 
     def __init__(self, tab) -> None:
         self.responses: list = []
         self.pending: set = set()
         self.requests: list[str] = []
+        self._recorded: set = set()  # the requests whose responses are recorded
+        self._recording = True
         self.console_errors: list[str] = []
         self.page_errors: list[str] = []
         tab.on("request", self._start)
@@ -138,11 +144,16 @@ class Recorder:
 
     def _start(self, request) -> None:
         self.pending.add(request)
-        self.requests.append(request.url)
+        if request.is_navigation_request() and request.frame.parent_frame is None:
+            self._recording = True  # the next document's own request
+        if self._recording:
+            self._recorded.add(request)
+            self.requests.append(request.url)
 
     def clear(self) -> None:
-        for recorded in (self.responses, self.requests, self.console_errors, self.page_errors):
+        for recorded in (self.responses, self.requests, self.console_errors, self.page_errors, self._recorded):
             recorded.clear()
+        self._recording = False
 
     def _end(self, request) -> None:
         self.pending.discard(request)
@@ -160,7 +171,8 @@ class Recorder:
                 return
 
     def _on_response(self, response) -> None:
-        self.responses.append(response)
+        if response.request in self._recorded:
+            self.responses.append(response)
 
     def resources(self, start: int = 0) -> tuple[list[Resource], list[str]]:
         return _resources_of(self.responses[start:])

@@ -154,6 +154,20 @@ def test_every_shift_tab_stop_is_on_screen(path, width, tab_orders_walked):
     assert_all_seen(stops, f"{path} at {width}, backwards")
 
 
+def test_tab_orders_walked_at_once_are_those_walked_one_by_one(browser, site):
+    """Walking several tabs at once (as above) finds, in each, the stops of a walk made alone."""
+    pages = ["/404.html", "/facile-a-lire/pour-qui/"]
+    slots = [Tabs(browser, site) for _ in pages]
+    try:
+        alone = [tab_order(slots[0].open(path, viewport=TELEPHONE)) for path in pages]
+        at_once = tab_orders([(slot.open(path, viewport=TELEPHONE), "Tab") for slot, path in zip(slots, pages)])
+    finally:
+        for slot in slots:
+            slot.close()
+    assert at_once == alone
+    assert all(len(stops) > 3 for stops in alone), alone
+
+
 @pytest.mark.parametrize("viewport", VIEWPORTS.values(), ids=VIEWPORTS.keys())
 def test_every_link_of_the_navigation_is_on_screen(viewport, tabs):
     """On a phone, the open drawer scrolls so that each of its links, Tab after Tab to the last
