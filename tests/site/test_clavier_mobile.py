@@ -87,7 +87,8 @@ def assert_all_seen(stops: list[dict | None], what: str) -> None:
 
 
 # The whole Tab orders, forwards and backwards, of PAGES at both widths: walked by one test
-# process (one group), AT_ONCE at a time (tests/helpers/clavier.tab_orders), on first use.
+# process (one group), AT_ONCE at a time (tests/helpers/clavier.tab_orders), a page's four on
+# first use.
 ORDER_WIDTHS = {"390px": TELEPHONE, "1280px": DESKTOP}
 ORDERS = [(path, width, key) for path in PAGES for width in ORDER_WIDTHS for key in ("Tab", "Shift+Tab")]
 AT_ONCE = 4
@@ -102,9 +103,9 @@ class TabOrders:
         self.walked: dict = {}
 
     def __getitem__(self, order: tuple[str, str, str]):
-        if order not in self.walked:
-            for start in range(0, len(ORDERS), AT_ONCE):
-                self._walk(ORDERS[start:start + AT_ONCE])
+        if order not in self.walked:  # its batch: the orders of its page
+            start = ORDERS.index(order) // AT_ONCE * AT_ONCE
+            self._walk(ORDERS[start:start + AT_ONCE])
         return self.walked[order]
 
     def _walk(self, orders: list[tuple[str, str, str]]) -> None:
