@@ -336,6 +336,13 @@ async def _settled(tab, pending: set) -> None:
         await tab.evaluate(TWO_FRAMES)
 
 
+def disable_http_cache(tab) -> None:
+    """Every load of `tab` fetches everything, as a first visit does (DevTools protocol)."""
+    session = tab.context.new_cdp_session(tab)
+    session.send("Network.enable")
+    session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+
+
 class LoadsInOneTab:
     """Pages loaded one after the other in one tab whose HTTP cache is off (DevTools protocol):
     each load fetches everything, as a first visit does, without a new browser context per
@@ -345,9 +352,7 @@ class LoadsInOneTab:
     def __init__(self, browser) -> None:
         self.context = new_context(browser)
         self.tab = self.context.new_page()
-        session = self.context.new_cdp_session(self.tab)
-        session.send("Network.enable")
-        session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        disable_http_cache(self.tab)
         self.tab.add_init_script(CLS_OBSERVER)
         self.recorder = Recorder(self.tab)
         self._assets: dict[str, Resource] = {}  # fingerprinted files, the same on every page: read once

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from benchmarks.poids import disable_http_cache
 from tests.helpers.site import ROOT, BuiltSite, SitePage
 
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -86,9 +87,7 @@ class SharedTab:
         self.errors: list[str] = []
         self.tab.on("pageerror", lambda error: self.errors.append(str(error)))
         if first_visits:
-            session = context.new_cdp_session(self.tab)
-            session.send("Network.enable")
-            session.send("Network.setCacheDisabled", {"cacheDisabled": True})
+            disable_http_cache(self.tab)
 
     def clear(self) -> list[str]:
         """Leave the tab as a new one; the errors that its pages threw since the last time."""

@@ -185,9 +185,10 @@ class Tabs:
         self._contexts.clear()
 
 
-def settle(tab, after: str) -> None:
-    """Wait until the page has settled (SETTLED); fail saying what still moves if it never does."""
-    _outcome(tab, tab.evaluate(SETTLED_THEN_FOCUS, TIMEOUT_MS), after)
+def settle(tab, after: str) -> dict | None:
+    """Wait until the page has settled (SETTLED), then say what has focus (FOCUS); fail saying
+    what still moves if it never settles."""
+    return _outcome(tab, tab.evaluate(SETTLED_THEN_FOCUS, TIMEOUT_MS), after)
 
 
 def _outcome(tab, outcome: dict, after: str) -> dict | None:
@@ -206,7 +207,7 @@ def focus(tab) -> dict | None:
 def press(tab, key: str) -> dict | None:
     """Press a key, wait until the page has settled, then say what has focus and whether it is seen."""
     tab.keyboard.press(key)
-    return _outcome(tab, tab.evaluate(SETTLED_THEN_FOCUS, TIMEOUT_MS), f"pressing {key}")
+    return settle(tab, f"pressing {key}")
 
 
 def tab_until(tab, wanted, limit: int = 80, key: str = "Tab") -> list[dict]:

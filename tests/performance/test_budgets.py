@@ -65,7 +65,6 @@ def test_every_request_succeeds(site_page, page_loads):
     assert not failed and not load.errors, f"{site_page}: " + "; ".join(failed + load.errors)
 
 
-
 def test_a_response_to_the_previous_page_does_not_count_as_the_next_one_s():
     """A request that the previous page made late, answered once the next load has begun, is
     not counted as the next page's: recording starts again at the next document's own request.
