@@ -24,9 +24,9 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# Debian's chromium for the browser tests (never a browser download).
+# Debian's chromium and its headless shell for the browser tests (never a browser download).
 browser:
-	@{ command -v chromium && command -v jq; } >/dev/null 2>&1 || bash .ci/install-chromium
+	@{ command -v chromium && command -v chromium-headless-shell && command -v jq; } >/dev/null 2>&1 || bash .ci/install-chromium
 
 # MkDocs rebuilds on a change of docs/, data/, overrides/ or a template, but never reloads
 # Python code: a change of a .py file under emploi_accompagne/ or hooks/ restarts the server.

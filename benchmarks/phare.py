@@ -37,7 +37,7 @@ class LighthouseRun:
 
 
 def available() -> bool:
-    return LIGHTHOUSE.is_file() and find_chromium() is not None
+    return LIGHTHOUSE.is_file() and find_chromium(shell=False) is not None
 
 
 def run_lighthouse(url: str, output: Path) -> LighthouseRun:
@@ -48,7 +48,7 @@ def run_lighthouse(url: str, output: Path) -> LighthouseRun:
         f"--chrome-flags={chrome_flags()}",
         f"--only-categories={','.join(CATEGORIES)}",
     ]
-    env = dict(os.environ, CHROME_PATH=find_chromium())
+    env = dict(os.environ, CHROME_PATH=find_chromium(shell=False))
     try:
         result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=TIMEOUT_S)
     except subprocess.TimeoutExpired:
