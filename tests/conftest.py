@@ -18,7 +18,7 @@ import pytest
 
 from benchmarks.poids import LoadsInOneTab
 from tests.helpers import nu
-from tests.helpers.browser import AXE_SCRIPT, Browsing, keep_scripts, visit_loaded_page
+from tests.helpers.browser import AXE_SCRIPT, Browsing, visit_loaded_page
 from tests.helpers.chromium import CHROMIUM_ARGS, NOT_FOUND, find_chromium
 from tests.helpers.distribution import GroupScheduling, MeasuredByPart, parts_of, share_groups, stop_sharing_groups, write_groups
 from tests.helpers.html import parse_site
@@ -134,14 +134,12 @@ def page_loads(site, browser):
     and the skip link followed on the same load (`load.visit`, tests/helpers/browser.py);
     measured a part at a time, each part by the test process that runs its tests."""
     loads = LoadsInOneTab(browser)
-    axe_source = AXE_SCRIPT.read_text(encoding="utf-8")
-    keep_scripts(loads.context, {"axe": axe_source})  # text, not run, until after the readings
 
     def measure(paths: list[str]) -> dict:
         measured = {}
         for path in paths:
             load = loads.load(site.url(path))
-            load.visit = visit_loaded_page(loads.tab, load.url, axe_source)
+            load.visit = visit_loaded_page(loads.tab, load.url)
             # What the visit fetched (a logo again, for one) is done before the next page's
             # readings start: arriving late, it was counted as that page's.
             loads.recorder.wait_until_idle(loads.tab)

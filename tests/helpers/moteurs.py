@@ -1,6 +1,6 @@
 """Three accessibility engines run on a page: axe-core, IBM Equal Access and HTML_CodeSniffer.
 
-Each engine is added to the loaded page when it runs there (a script element), then run. Each reports only its
+Each engine is added to the loaded page when it runs there (browser.add_script), then run. Each reports only its
 violations, in one shape: `{"moteur", "regle", "cible", "message"}`, where `cible` is a
 CSS-like path of the element (tag, id, classes), the same for every engine, so that an
 exception can name one rule on one selector.
@@ -12,9 +12,7 @@ exception can name one rule on one selector.
 """
 from __future__ import annotations
 
-import functools
-
-from tests.helpers.browser import AXE_OPTIONS, AXE_SCRIPT, AXE_TAGS, TIMEOUT_MS, add_script, keep_scripts
+from tests.helpers.browser import AXE_OPTIONS, AXE_SCRIPT, AXE_TAGS, TIMEOUT_MS, add_script
 from tests.helpers.site import ROOT
 
 ACE_SCRIPT = ROOT / "node_modules" / "accessibility-checker-engine" / "ace.js"
@@ -81,32 +79,24 @@ def missing_scripts() -> list[str]:
     return [str(path) for path in SCRIPTS.values() if not path.is_file()]
 
 
-def new_context(browser, scheme: str = "light", viewport: dict | None = None, engines: bool = False):
-    """A context for the keyboard tests, and with `engines` for the engines: its documents keep
-    the three engines as text (browser.keep_scripts), each run only where it is asked for."""
+def new_context(browser, scheme: str = "light", viewport: dict | None = None):
+    """A context for the engine and keyboard tests."""
     context = browser.new_context(
         viewport=viewport or {"width": 1280, "height": 900}, color_scheme=scheme, locale="fr-FR", reduced_motion="reduce"
     )
     context.set_default_timeout(TIMEOUT_MS)
     context.add_init_script(script=DESCRIBE)  # small, and the keyboard tests describe elements with it
-    if engines:
-        keep_scripts(context, {engine: _source(engine) for engine in SCRIPTS})
     return context
 
 
 GLOBALS = {"axe": "axe", "ibm": "ace", "htmlcs": "HTMLCS"}
 
 
-@functools.cache
-def _source(engine: str) -> str:
-    return SCRIPTS[engine].read_text(encoding="utf-8")
-
-
 def run_engine(tab, engine: str) -> list[dict]:
     if tab.evaluate("typeof window.__eaDecrire === 'undefined'"):
         tab.add_script_tag(content=DESCRIBE)
     if tab.evaluate(f"typeof window.{GLOBALS[engine]} === 'undefined'"):
-        add_script(tab, engine, _source(engine))  # a classic script: its top-level names are global
+        add_script(tab, SCRIPTS[engine])
     return tab.evaluate(RUN[engine], ARGUMENTS[engine])
 
 

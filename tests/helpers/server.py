@@ -10,6 +10,9 @@ and each user says which it wants:
 - `cache_like_a_host` (the benchmarks): what a real host sends, which Lighthouse scores.
   Fingerprinted assets (a content hash in the name) are cacheable for a year, everything
   else must be revalidated.
+
+The tests' server also serves the tools that the tests run in a page (the accessibility
+engines of node_modules) under TEST_TOOLS, a path no page of the site uses (`tools`).
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ import threading
 from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 HOST = "127.0.0.1"
 GZIP_LEVEL = 6
@@ -29,6 +33,7 @@ TEXT_TYPES = (
     "image/svg+xml", "application/manifest+json", "text/vcard",
 )
 # name.<8 hex>.ext, also Material's name.<8 hex>.min.ext
+TEST_TOOLS = "/__test-tools__/"
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.[A-Za-z0-9]+$")
 
 
@@ -83,14 +88,18 @@ class _Handler(SimpleHTTPRequestHandler):
         ".xml": "application/xml",
     }
 
-    def __init__(self, *args, cache_control: CacheControl, **kwargs) -> None:
+    def __init__(self, *args, cache_control: CacheControl, tools: Path | None, **kwargs) -> None:
         self.cache_control = cache_control
+        self.tools = tools
         super().__init__(*args, **kwargs)
 
     def log_message(self, format, *args):  # noqa: A002 - the base class's signature
         pass
 
     def send_head(self):
+        tool = self._tool()
+        if tool is not None:
+            return self._send_file(tool)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?", 1)[0].endswith("/"):
@@ -99,6 +108,14 @@ class _Handler(SimpleHTTPRequestHandler):
         if not path.is_file():
             return self._send_not_found()
         return self._send_file(path)
+
+    def _tool(self) -> Path | None:
+        """The file of `tools` asked for under TEST_TOOLS (never one outside it), or None."""
+        asked = unquote(self.path.split("?", 1)[0])
+        if self.tools is None or not asked.startswith(TEST_TOOLS):
+            return None
+        file = (self.tools / asked[len(TEST_TOOLS):]).resolve()
+        return file if file.is_relative_to(self.tools) and file.is_file() else None
 
     def _send_file(self, path: Path, status: int = 200):
         content_type = self.guess_type(str(path))
@@ -152,10 +169,11 @@ class _QuietServer(ThreadingHTTPServer):
 class StaticServer:
     """Serves `root` from a background thread; the port is taken at once (`origin` is known
     before anything is served, e.g. to build the site for it), serving starts with `start()`
-    or `with`."""
+    or `with`. With `tools`, the files of that directory are served under TEST_TOOLS too."""
 
-    def __init__(self, root: Path, cache_control: CacheControl) -> None:
-        handler = functools.partial(_Handler, directory=str(root), cache_control=cache_control)
+    def __init__(self, root: Path, cache_control: CacheControl, tools: Path | None = None) -> None:
+        tools = tools.resolve() if tools is not None else None
+        handler = functools.partial(_Handler, directory=str(root), cache_control=cache_control, tools=tools)
         self._server = _QuietServer((HOST, 0), handler)
         self.origin = f"http://{HOST}:{self._server.server_address[1]}"
         self._thread: threading.Thread | None = None

@@ -109,7 +109,7 @@ class _Build:
     def __init__(self, project: Path, prefix: str, settings: dict[str, str] | None = None) -> None:
         self.root = Path(tempfile.mkdtemp(prefix=prefix)) / "site"
         # The port is taken before the build, so that canonical URLs use the served origin.
-        self.server = StaticServer(self.root, cache_control=cache_for_a_session)
+        self.server = StaticServer(self.root, cache_control=cache_for_a_session, tools=ROOT / "node_modules")
         env = dict(os.environ, **(settings or {}), NO_MKDOCS_2_WARNING="1", SITE_URL=self.server.origin + "/")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(self.root)],  # not --quiet: it hides the warnings that --strict counts

@@ -1,9 +1,9 @@
 """Byte budgets (issue 5): what a first visit to each page costs, counted in bytes.
 
 How the bytes are counted, and why this way. Each page of the built site is loaded in
-headless Chromium, in a fresh context (empty cache) with a phone-sized viewport, and every
-response is recorded until the network has been idle for 500 ms. That is what a browser
-really fetches: the HTML, the stylesheets, scripts, images and fonts it references, what
+headless Chromium at a phone-sized viewport, with the HTTP cache off (as on a first visit:
+benchmarks.poids.LoadsInOneTab), and every response is recorded until the page has settled
+and no request is in flight. That is what a browser really fetches: the HTML, the stylesheets, scripts, images and fonts it references, what
 the stylesheets reference, and also what scripts fetch on their own after the load
 (Material's search worker, its index and language files), which no reading of the HTML
 would find. Images the browser does not fetch (lazy, below the fold) are not counted,

@@ -1,45 +1,66 @@
-"""The engines' scripts reach each page the way tests/helpers/browser.py says.
+"""The engines' scripts reach each page the way tests/helpers/browser.add_script says.
 
-A context made for the engines keeps their sources as text in every new document
-(`keep_scripts`), and `add_script` runs that copy: the 1.7 MB are sent to Chromium once per
-context, not once per page. A context that keeps nothing gets the source sent over, as before.
-Each test hands `add_script` a stand-in source that only marks the page: it runs only where
-nothing was kept.
+A page of the test server loads each engine from that server (tests/helpers/server.TEST_TOOLS),
+as a script of the page's own origin: Chromium compiles it once for all the pages of a
+renderer, and its megabytes do not go through Playwright's pipe. A page of no origin gets
+the source sent over. The server serves node_modules' files there, and nothing outside them.
 """
 from __future__ import annotations
+
+import http.client
+from urllib.parse import urlsplit
 
 import pytest
 
 from tests.helpers import moteurs
-from tests.helpers.browser import add_script
+from tests.helpers.browser import AXE_SCRIPT, NODE_MODULES, add_script
+from tests.helpers.server import TEST_TOOLS
 
 pytestmark = pytest.mark.navigateur
 
-STAND_IN = "window.__eaSourceEnvoyee = true;"
-SENT = "() => window.__eaSourceEnvoyee === true"
 
-
-def test_un_contexte_des_moteurs_les_garde_dans_chaque_nouveau_document(browser, site):
-    context = moteurs.new_context(browser, engines=True)
-    try:
-        tab = context.new_page()
-        for path in ("/", "/faq/"):  # a second document gets its own copy
-            tab.goto(site.url(path), wait_until="load")
-            for engine, name in moteurs.GLOBALS.items():
-                add_script(tab, engine, STAND_IN)
-                assert tab.evaluate(f"typeof window.{name}") != "undefined", f"{engine} not run on {path}"
-            assert not tab.evaluate(SENT), f"a source was sent over on {path}: the kept copy was not used"
-    finally:
-        context.close()
-
-
-def test_sans_copie_gardee_la_source_est_envoyee(browser, site):
+def test_chaque_page_du_site_charge_les_moteurs_depuis_son_propre_serveur(browser, site):
     context = moteurs.new_context(browser)
     try:
         tab = context.new_page()
-        tab.goto(site.url("/"), wait_until="load")
-        add_script(tab, "axe", STAND_IN)
-        assert tab.evaluate(SENT)
-        assert tab.evaluate("typeof window.axe") == "undefined"
+        requested: list[str] = []
+        tab.on("request", lambda request: requested.append(request.url))
+        for path in ("/", "/faq/"):  # each document loads its own
+            tab.goto(site.url(path), wait_until="load")
+            requested.clear()
+            for engine, name in moteurs.GLOBALS.items():
+                add_script(tab, moteurs.SCRIPTS[engine])
+                assert tab.evaluate(f"typeof window.{name}") != "undefined", f"{engine} not run on {path}"
+            tools = [url for url in requested if TEST_TOOLS in url]
+            expected = [site.origin + TEST_TOOLS + script.relative_to(NODE_MODULES).as_posix() for script in moteurs.SCRIPTS.values()]
+            assert tools == expected
     finally:
         context.close()
+
+
+def test_une_page_sans_origine_recoit_la_source(browser):
+    tab = browser.new_page()
+    try:
+        tab.set_content('<html lang="fr"><head><title>t</title></head><body></body></html>')
+        add_script(tab, AXE_SCRIPT)
+        assert tab.evaluate("typeof window.axe") == "object"
+    finally:
+        tab.close()
+
+
+def _get(site, path: str) -> http.client.HTTPResponse:
+    """The raw answer to `path`, sent as is (a browser would resolve the dots itself)."""
+    where = urlsplit(site.origin)
+    connection = http.client.HTTPConnection(where.hostname, where.port, timeout=30)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    return response
+
+
+def test_le_serveur_ne_sert_sous_ce_chemin_que_les_fichiers_de_node_modules(site):
+    assert _get(site, TEST_TOOLS + "axe-core/axe.min.js").status == 200
+    assert _get(site, TEST_TOOLS + "../package.json").status == 404
+    assert _get(site, TEST_TOOLS + "%2e%2e/package.json").status == 404
+    assert _get(site, TEST_TOOLS + "axe-core/").status == 404

@@ -111,7 +111,7 @@ class Onglets:
         key = (scheme, viewport["width"], javascript)
         if key not in self._contexts:
             if javascript:
-                context = moteurs.new_context(self.browser, scheme, viewport, engines=True)
+                context = moteurs.new_context(self.browser, scheme, viewport)
             else:
                 context = self.browser.new_context(viewport=viewport, color_scheme=scheme, java_script_enabled=False)
             context.on("request", lambda request: self.requests.append(request.url))
