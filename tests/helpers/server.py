@@ -32,8 +32,8 @@ TEXT_TYPES = (
     "text/", "application/javascript", "application/json", "application/xml", "application/ld+json",
     "image/svg+xml", "application/manifest+json", "text/vcard",
 )
-# name.<8 hex>.ext, also Material's name.<8 hex>.min.ext
 TEST_TOOLS = "/__test-tools__/"
+# name.<8 hex>.ext, also Material's name.<8 hex>.min.ext
 FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.[A-Za-z0-9]+$")
 
 
