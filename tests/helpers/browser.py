@@ -12,9 +12,9 @@ from pathlib import Path
 
 from benchmarks.poids import disable_http_cache
 from tests.helpers.server import TEST_TOOLS
-from tests.helpers.site import ROOT, BuiltSite, SitePage
+from tests.helpers.site import NODE_MODULES, BuiltSite, SitePage
 
-AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+AXE_SCRIPT = NODE_MODULES / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 DESKTOP = {"width": 1280, "height": 900}
 NARROW = {"width": 320, "height": 640}
@@ -58,15 +58,19 @@ LOAD_SCRIPT = """(url) => new Promise((loaded, failed) => {
   script.onerror = () => failed(new Error(`${url} did not load`));
   document.head.append(script);
 })"""
-NODE_MODULES = ROOT / "node_modules"
 
 
 def add_script(tab, script: Path) -> None:
     """Run one of node_modules' scripts in the page (its top-level names become globals)."""
     if tab.url.startswith(("http://", "https://")):
-        tab.evaluate(LOAD_SCRIPT, TEST_TOOLS + script.relative_to(NODE_MODULES).as_posix())
+        tab.evaluate(LOAD_SCRIPT, tool_path(script))
     else:
         tab.add_script_tag(path=str(script))
+
+
+def tool_path(script: Path) -> str:
+    """Where the test server serves one of node_modules' files."""
+    return TEST_TOOLS + script.relative_to(NODE_MODULES).as_posix()
 
 
 class SharedTab:

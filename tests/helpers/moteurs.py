@@ -13,10 +13,10 @@ exception can name one rule on one selector.
 from __future__ import annotations
 
 from tests.helpers.browser import AXE_OPTIONS, AXE_SCRIPT, AXE_TAGS, TIMEOUT_MS, add_script
-from tests.helpers.site import ROOT
+from tests.helpers.site import NODE_MODULES
 
-ACE_SCRIPT = ROOT / "node_modules" / "accessibility-checker-engine" / "ace.js"
-HTMLCS_SCRIPT = ROOT / "node_modules" / "html_codesniffer" / "build" / "HTMLCS.js"
+ACE_SCRIPT = NODE_MODULES / "accessibility-checker-engine" / "ace.js"
+HTMLCS_SCRIPT = NODE_MODULES / "html_codesniffer" / "build" / "HTMLCS.js"
 SCRIPTS = {"axe": AXE_SCRIPT, "ibm": ACE_SCRIPT, "htmlcs": HTMLCS_SCRIPT}
 # Where an engine is wrong: (engine, rule, the element's own "tag#id.class" description), each
 # proven by the test named beside it (tests/site/test_moteurs_accessibilite.py).

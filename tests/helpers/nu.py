@@ -18,9 +18,9 @@ from collections import defaultdict
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from tests.helpers.site import ROOT
+from tests.helpers.site import NODE_MODULES, ROOT
 
-VNU_JAR = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SHARED_REPORT = "EA_NU_REPORT"  # where the report of the run's checker will be
 WAIT_S = 900  # far more than the checker takes on a busy machine; only a hung Java reaches it
 

@@ -32,6 +32,7 @@ from tests.helpers.fiche_complete import ecrire_annuaire_avec_la_fiche_complete
 from tests.helpers.server import StaticServer, cache_for_a_session
 
 ROOT = Path(__file__).resolve().parents[2]
+NODE_MODULES = ROOT / "node_modules"  # the test tools of package-lock.json
 SHARED_SITE = "EA_SITE_UNDER_TEST"  # the JSON file that describes the controller's build
 SHARED_SPECIMEN = "EA_SPECIMEN_UNDER_TEST"  # the same, for the specimen site
 # The publisher's settings of the specimen site (read by mkdocs.yml): fictitious values.
@@ -109,7 +110,7 @@ class _Build:
     def __init__(self, project: Path, prefix: str, settings: dict[str, str] | None = None) -> None:
         self.root = Path(tempfile.mkdtemp(prefix=prefix)) / "site"
         # The port is taken before the build, so that canonical URLs use the served origin.
-        self.server = StaticServer(self.root, cache_control=cache_for_a_session, tools=ROOT / "node_modules")
+        self.server = StaticServer(self.root, cache_control=cache_for_a_session, tools=NODE_MODULES)
         env = dict(os.environ, **(settings or {}), NO_MKDOCS_2_WARNING="1", SITE_URL=self.server.origin + "/")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(self.root)],  # not --quiet: it hides the warnings that --strict counts

@@ -3,8 +3,9 @@
 How the bytes are counted, and why this way. Each page of the built site is loaded in
 headless Chromium at a phone-sized viewport, with the HTTP cache off (as on a first visit:
 benchmarks.poids.LoadsInOneTab), and every response is recorded until the page has settled
-and no request is in flight. That is what a browser really fetches: the HTML, the stylesheets, scripts, images and fonts it references, what
-the stylesheets reference, and also what scripts fetch on their own after the load
+and no request is in flight. That is what a browser really fetches: the HTML, the
+stylesheets, scripts, images and fonts it references, what the stylesheets reference, and
+also what scripts fetch on their own after the load
 (Material's search worker, its index and language files), which no reading of the HTML
 would find. Images the browser does not fetch (lazy, below the fold) are not counted,
 as a reader does not pay for them either. Each body counts as a gzip server sends it:

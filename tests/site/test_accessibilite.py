@@ -16,6 +16,7 @@ from tests.helpers.browser import (
     DESKTOP,
     MATERIAL_READY,
     SCHEMES,
+    add_script,
     format_axe_violations,
     visit_loaded_page,
 )
@@ -58,7 +59,7 @@ def test_la_seule_regle_d_axe_qui_lit_les_feuilles_de_style_ne_tourne_pas_avec_l
     try:
         tab.set_content('<html lang="fr"><head><title>t</title><style>@media (orientation: portrait) '
                         '{ html { transform: rotate(90deg); } }</style></head><body><main><h1>t</h1></main></body></html>')
-        tab.add_script_tag(content=AXE_SCRIPT.read_text(encoding="utf-8"))
+        add_script(tab, AXE_SCRIPT)
         # axe's default options: every asset preloaded, the stylesheets too.
         trouvees = "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}})).violations.map(v => v.id)"
         avec_les_experimentales = tab.evaluate(trouvees, AXE_TAGS + ["experimental"])

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.helpers import moteurs
-from tests.helpers.browser import AXE_SCRIPT, NODE_MODULES, add_script
+from tests.helpers.browser import AXE_SCRIPT, add_script, tool_path
 from tests.helpers.server import TEST_TOOLS
 
 pytestmark = pytest.mark.navigateur
@@ -32,7 +32,7 @@ def test_chaque_page_du_site_charge_les_moteurs_depuis_son_propre_serveur(browse
                 add_script(tab, moteurs.SCRIPTS[engine])
                 assert tab.evaluate(f"typeof window.{name}") != "undefined", f"{engine} not run on {path}"
             tools = [url for url in requested if TEST_TOOLS in url]
-            expected = [site.origin + TEST_TOOLS + script.relative_to(NODE_MODULES).as_posix() for script in moteurs.SCRIPTS.values()]
+            expected = [site.origin + tool_path(script) for script in moteurs.SCRIPTS.values()]
             assert tools == expected
     finally:
         context.close()
